@@ -1,0 +1,25 @@
+package pl.konwent.adapters.jdbi;
+
+import java.sql.SQLException;
+
+/** Recognises database errors the same way on MySQL/MariaDB and H2. */
+public final class SqlErrors {
+    private static final int MYSQL_DUPLICATE_KEY = 1062;
+    private static final int H2_DUPLICATE_KEY = 23505;
+
+    private SqlErrors() {
+    }
+
+    /** True when a unique or primary key refused the row: the database's "exactly once". */
+    public static boolean isUniqueViolation(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                if (code == MYSQL_DUPLICATE_KEY || code == H2_DUPLICATE_KEY || "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

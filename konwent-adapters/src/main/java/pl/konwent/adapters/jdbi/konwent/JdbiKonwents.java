@@ -1,0 +1,120 @@
+package pl.konwent.adapters.jdbi.konwent;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.adapters.jdbi.SqlErrors;
+import pl.konwent.domain.konwent.Charter;
+import pl.konwent.domain.konwent.Konwent;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.konwent.Konwents;
+import pl.konwent.domain.shared.DomainException;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.shared.Voivodeship;
+import pl.konwent.domain.voting.Majority;
+import pl.konwent.domain.voting.Quorum;
+
+/** Konwents in table {@code konwent}. */
+public final class JdbiKonwents implements Konwents {
+    private final Dao dao;
+
+    public JdbiKonwents(Jdbi jdbi) {
+        this.dao = jdbi.onDemand(Dao.class);
+    }
+
+    @Override
+    public void add(Konwent konwent) {
+        try {
+            dao.insert(Row.of(konwent));
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new DomainException.Conflict("A konwent with id '" + konwent.id() + "' already exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Konwent> find(KonwentId id) {
+        return dao.find(id.value());
+    }
+
+    @Override
+    public Page<Konwent> list(PageRequest page) {
+        List<Konwent> rows = page.after() == null ? dao.first(page.limit() + 1)
+                : dao.after(page.after(), page.limit() + 1);
+        return Page.fromOverfetch(rows, page.limit(), konwent -> konwent.id().value());
+    }
+
+    @Override
+    public boolean replace(Konwent revised, long expectedVersion) {
+        return dao.update(Row.of(revised), expectedVersion) == 1;
+    }
+
+    /** The columns of one konwent, flattened for binding. */
+    public record Row(String id, String name, String description, String voivodeship, String defaultMajority,
+                      BigDecimal defaultQuorum, boolean alternation, int councilSize, int termYears,
+                      long createdAt, long updatedAt, long version) {
+        static Row of(Konwent k) {
+            Charter c = k.charter();
+            return new Row(k.id().value(), k.name(), k.description(),
+                    k.voivodeship() == null ? null : k.voivodeship().teryt(), c.defaultMajority().name(),
+                    c.defaultQuorum().fraction(), c.alternation(), c.councilSize(), c.termYears(),
+                    k.createdAt().toEpochMilli(), k.updatedAt().toEpochMilli(), k.version());
+        }
+    }
+
+    public static final class KonwentMapper implements RowMapper<Konwent> {
+        @Override
+        public Konwent map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String voivodeship = rs.getString("voivodeship");
+            return new Konwent(new KonwentId(rs.getString("id")), rs.getString("name"), rs.getString("description"),
+                    voivodeship == null ? null : Voivodeship.ofTeryt(voivodeship),
+                    new Charter(Majority.valueOf(rs.getString("default_majority")),
+                            new Quorum(rs.getBigDecimal("default_quorum")), rs.getBoolean("alternation"),
+                            rs.getInt("council_size"), rs.getInt("term_years")),
+                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                    rs.getLong("version"));
+        }
+    }
+
+    @RegisterRowMapper(KonwentMapper.class)
+    public interface Dao {
+        String COLUMNS = "id, name, description, voivodeship, default_majority, default_quorum, alternation, "
+                + "council_size, term_years, created_at, updated_at, version";
+
+        @SqlUpdate("INSERT INTO konwent (" + COLUMNS + ") VALUES (:id, :name, :description, :voivodeship, "
+                + ":defaultMajority, :defaultQuorum, :alternation, :councilSize, :termYears, :createdAt, "
+                + ":updatedAt, :version)")
+        void insert(@BindMethods Row row);
+
+        @SqlQuery("SELECT " + COLUMNS + " FROM konwent WHERE id = :id")
+        Optional<Konwent> find(@Bind("id") String id);
+
+        @SqlQuery("SELECT " + COLUMNS + " FROM konwent ORDER BY id LIMIT :limit")
+        List<Konwent> first(@Bind("limit") int limit);
+
+        @SqlQuery("SELECT " + COLUMNS + " FROM konwent WHERE id > :after ORDER BY id LIMIT :limit")
+        List<Konwent> after(@Bind("after") String after, @Bind("limit") int limit);
+
+        @SqlUpdate("UPDATE konwent SET name = :row.name, description = :row.description, "
+                + "voivodeship = :row.voivodeship, default_majority = :row.defaultMajority, "
+                + "default_quorum = :row.defaultQuorum, alternation = :row.alternation, "
+                + "council_size = :row.councilSize, term_years = :row.termYears, updated_at = :row.updatedAt, "
+                + "version = :row.version WHERE id = :row.id AND version = :expectedVersion")
+        int update(@BindMethods("row") Row row, @Bind("expectedVersion") long expectedVersion);
+    }
+}

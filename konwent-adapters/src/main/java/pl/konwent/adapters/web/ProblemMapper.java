@@ -1,0 +1,181 @@
+package pl.konwent.adapters.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.io.EofException;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pl.konwent.adapters.web.ProblemView.FieldErrorView;
+import pl.konwent.domain.shared.DomainException;
+
+/**
+ * The one place where anything thrown while serving a request becomes an RFC 7807 problem: the domain's
+ * refusals, Jersey's own HTTP errors (404, 405, 406, 415), Jackson's parse and binding errors, database
+ * outages, and everything unexpected (500, logged with an id, never a stack trace in the body).
+ */
+@Provider
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        if (thrown instanceof DomainException domain) {
+            return Problems.response(fromDomain(domain));
+        }
+        if (thrown instanceof WebApplicationException web) {
+            return fromWeb(web);
+        }
+        if (thrown instanceof JsonProcessingException json) {
+            return Problems.response(fromJson(json));
+        }
+        if (thrown instanceof EofException) {
+            return ProblemType.MALFORMED_REQUEST.response("The request body ended early");
+        }
+        if (isDatabaseUnavailable(thrown)) {
+            LOG.warn("Database unavailable: {}", thrown.toString());
+            return Response.fromResponse(ProblemType.UNAVAILABLE.response(
+                    "The database is not reachable; try again shortly")).header("Retry-After", "5").build();
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {}", errorId, thrown);
+        return ProblemType.INTERNAL.response("Unexpected error; quote " + errorId + " when reporting it");
+    }
+
+    static ProblemView fromDomain(DomainException thrown) {
+        if (thrown instanceof DomainException.InvalidInput invalid) {
+            return validation(invalid.getMessage(), invalid.errors().stream()
+                    .map(error -> new FieldErrorView(error.field(), error.message())).toList());
+        }
+        if (thrown instanceof DomainException.RuleViolation violation) {
+            return ProblemType.RULE_VIOLATION.view(violation.rule() + ": " + violation.getMessage());
+        }
+        ProblemType type = thrown instanceof DomainException.NotFound ? ProblemType.NOT_FOUND
+                : thrown instanceof DomainException.Conflict ? ProblemType.CONFLICT
+                : thrown instanceof DomainException.Forbidden ? ProblemType.FORBIDDEN
+                : ProblemType.PRECONDITION_FAILED;
+        return type.view(thrown.getMessage());
+    }
+
+    public static ProblemView validation(String detail, List<FieldErrorView> errors) {
+        ProblemType type = ProblemType.VALIDATION;
+        return new ProblemView(type.uri(), type.title(), type.status(), detail, errors);
+    }
+
+    private static Response fromWeb(WebApplicationException thrown) {
+        Response original = thrown.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("Server error", thrown);
+        }
+        String detail = switch (status) {
+            case 404 -> "No resource at this address";
+            case 405 -> "Method not allowed here; allowed: " + String.join(", ", original.getAllowedMethods());
+            case 406 -> "No representation matches the Accept header";
+            case 415 -> "Unsupported Content-Type; send application/json";
+            case 400 -> thrown.getCause() != null ? "The request body is missing or unreadable" : "Bad request";
+            default -> original.getStatusInfo().getReasonPhrase();
+        };
+        ProblemType type = ProblemType.forStatus(status);
+        ProblemView problem = new ProblemView(type.uri(), type.title(), status, detail, null);
+        Response.ResponseBuilder builder = Response.status(status).type(ProblemView.MEDIA_TYPE).entity(problem);
+        for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
+            Object value = original.getHeaders().getFirst(header);
+            if (value != null) {
+                builder.header(header, value);
+            }
+        }
+        return builder.build();
+    }
+
+    private static ProblemView fromJson(JsonProcessingException thrown) {
+        if (thrown instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return validation("Unknown field '" + field + "'",
+                    List.of(new FieldErrorView(field, "is not a field of this resource")));
+        }
+        if (thrown instanceof InvalidFormatException invalid) {
+            return validation("Field '" + path(invalid) + "' has the wrong type or format",
+                    List.of(new FieldErrorView(path(invalid), "must be " + describe(invalid.getTargetType()))));
+        }
+        if (thrown instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return validation("Field '" + path(mismatched) + "' has the wrong type",
+                    List.of(new FieldErrorView(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
+        }
+        if (thrown instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            return validation("The JSON object repeats a field",
+                    List.of(new FieldErrorView(duplicateName(parse.getOriginalMessage()), "appears more than once")));
+        }
+        if (thrown instanceof StreamConstraintsException) {
+            return ProblemType.MALFORMED_REQUEST.view("The JSON document exceeds the allowed size or nesting");
+        }
+        if (thrown instanceof MismatchedInputException) {
+            return ProblemType.MALFORMED_REQUEST.view("The request body is not the JSON object this operation takes");
+        }
+        return ProblemType.MALFORMED_REQUEST.view("The request body is not valid JSON");
+    }
+
+    private static String path(JsonMappingException thrown) {
+        return thrown.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == null) {
+            return "of another type";
+        }
+        if (target.isEnum()) {
+            return "one of " + java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String duplicateName(String message) {
+        int open = message.indexOf('\'');
+        int close = message.indexOf('\'', open + 1);
+        return open >= 0 && close > open ? message.substring(open + 1, close) : "";
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package pl.konwent.adapters.web.http;
+
+import jakarta.ws.rs.core.EntityTag;
+import java.util.OptionalLong;
+
+/**
+ * Entity tags of versioned resources: a strong tag made of the resource's version, so that If-Match on an
+ * update can be checked against the version the database holds. Reads of anything else get a tag of their
+ * body from {@link ConditionalGetFilter}.
+ */
+public final class Etags {
+    private static final long NO_VERSION_MATCHES = -1;
+
+    private Etags() {
+    }
+
+    public static EntityTag ofVersion(long version) {
+        return new EntityTag("v" + version);
+    }
+
+    /**
+     * The version an If-Match header asks for: empty when there is no header or it is {@code *}; a version
+     * no resource has when the tag is not one of ours, so the update fails with 412 as RFC 9110 says.
+     */
+    public static OptionalLong expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("\"v") && tag.endsWith("\"") && tag.length() > 3) {
+            try {
+                return OptionalLong.of(Long.parseLong(tag.substring(2, tag.length() - 1)));
+            } catch (NumberFormatException e) {
+                return OptionalLong.of(NO_VERSION_MATCHES);
+            }
+        }
+        return OptionalLong.of(NO_VERSION_MATCHES);
+    }
+}

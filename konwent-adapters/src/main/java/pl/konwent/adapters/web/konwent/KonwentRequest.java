@@ -1,0 +1,18 @@
+package pl.konwent.adapters.web.konwent;
+
+import java.math.BigDecimal;
+import pl.konwent.domain.konwent.KonwentInput;
+
+/** The body of POST /konwents and PUT /konwents/{id}: the konwent as the client describes it. */
+public record KonwentRequest(String id, String name, String description, String voivodeship, CharterRequest charter) {
+
+    public record CharterRequest(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
+                                 Integer councilSize, Integer termYears) {
+    }
+
+    KonwentInput toInput() {
+        return new KonwentInput(name, description, voivodeship, charter == null ? null
+                : new KonwentInput.CharterInput(charter.defaultMajority(), charter.defaultQuorum(),
+                        charter.alternation(), charter.councilSize(), charter.termYears()));
+    }
+}

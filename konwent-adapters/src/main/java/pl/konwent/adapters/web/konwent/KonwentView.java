@@ -1,0 +1,25 @@
+package pl.konwent.adapters.web.konwent;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import pl.konwent.domain.konwent.Charter;
+import pl.konwent.domain.konwent.Konwent;
+
+/** A konwent as the API shows it. */
+public record KonwentView(String id, String name, String description, String voivodeship, CharterView charter,
+                          Instant createdAt, Instant updatedAt) {
+
+    public record CharterView(String defaultMajority, BigDecimal defaultQuorum, boolean alternation,
+                              int councilSize, int termYears) {
+        static CharterView of(Charter charter) {
+            return new CharterView(charter.defaultMajority().name(), charter.defaultQuorum().fraction(),
+                    charter.alternation(), charter.councilSize(), charter.termYears());
+        }
+    }
+
+    static KonwentView of(Konwent konwent) {
+        return new KonwentView(konwent.id().value(), konwent.name(), konwent.description(),
+                konwent.voivodeship() == null ? null : konwent.voivodeship().teryt(),
+                CharterView.of(konwent.charter()), konwent.createdAt(), konwent.updatedAt());
+    }
+}

@@ -1,0 +1,67 @@
+package pl.konwent.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+
+/** The server's settings; {@code konwent.yml} maps each to an environment variable. */
+public class KonwentConfiguration extends Configuration {
+    static final String H2_FLAGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+
+    @NotNull
+    private String dataDir = "./data";
+
+    private boolean migrateOnStart = true;
+
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @JsonProperty
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    @JsonProperty
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    @JsonProperty
+    public boolean isMigrateOnStart() {
+        return migrateOnStart;
+    }
+
+    @JsonProperty
+    public void setMigrateOnStart(boolean migrateOnStart) {
+        this.migrateOnStart = migrateOnStart;
+    }
+
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    /**
+     * The database to use: with no url, an embedded H2 file database in MySQL mode under {@code dataDir};
+     * otherwise the url given, with the driver chosen from it when none is configured. Validation reads the
+     * database through this getter, so it sees the resolved settings.
+     */
+    @Valid
+    @NotNull
+    @JsonProperty("database")
+    public DataSourceFactory getDatabase() {
+        String url = database.getUrl();
+        if (url == null || url.isBlank()) {
+            Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve("konwent");
+            database.setUrl("jdbc:h2:file:" + file + H2_FLAGS);
+            url = database.getUrl();
+        }
+        String driver = database.getDriverClass();
+        if (driver == null || driver.isBlank()) {
+            database.setDriverClass(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
+        }
+        return database;
+    }
+}

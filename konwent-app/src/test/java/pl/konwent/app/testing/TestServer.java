@@ -1,0 +1,39 @@
+package pl.konwent.app.testing;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import pl.konwent.app.KonwentApplication;
+import pl.konwent.app.KonwentConfiguration;
+
+/** A whole server for resource tests, on random ports, started from the shipped konwent.yml. */
+public final class TestServer {
+    private TestServer() {
+    }
+
+    /** A server over a fresh database of this engine, for a test class. */
+    public static DropwizardAppExtension<KonwentConfiguration> on(TestDatabases.Engine engine) {
+        return new DropwizardAppExtension<>(over(TestDatabases.empty(engine)));
+    }
+
+    /** A server over the given database; start and stop it yourself (restarts, several instances). */
+    public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database) {
+        String dataDir;
+        try {
+            dataDir = Files.createTempDirectory("konwent-test").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DropwizardTestSupport<>(KonwentApplication.class, KonwentApplication.DEFAULT_CONFIG,
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("dataDir", dataDir),
+                ConfigOverride.config("database.url", database.url()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("logging.level", "WARN"));
+    }
+}

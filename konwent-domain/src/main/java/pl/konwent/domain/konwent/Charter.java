@@ -1,0 +1,33 @@
+package pl.konwent.domain.konwent;
+
+import java.util.Objects;
+import pl.konwent.domain.shared.InvalidValue;
+import pl.konwent.domain.voting.Majority;
+import pl.konwent.domain.voting.Quorum;
+
+/**
+ * A konwent's own settings for the rules DOMAIN.md leaves open: the default majority and quorum of votes
+ * (V2), whether the chair/deputy alternation applies (C4: off for a forum of regional konwents), the number
+ * of council seats for member representatives (C1) and the length of a council term in years (C2).
+ */
+public record Charter(Majority defaultMajority, Quorum defaultQuorum, boolean alternation, int councilSize,
+                      int termYears) {
+    public static final int MAX_COUNCIL_SIZE = 25;
+    public static final int MAX_TERM_YEARS = 5;
+
+    public Charter {
+        Objects.requireNonNull(defaultMajority, "defaultMajority");
+        Objects.requireNonNull(defaultQuorum, "defaultQuorum");
+        if (councilSize < 1 || councilSize > MAX_COUNCIL_SIZE) {
+            throw new InvalidValue("councilSize must be between 1 and " + MAX_COUNCIL_SIZE);
+        }
+        if (termYears < 1 || termYears > MAX_TERM_YEARS) {
+            throw new InvalidValue("termYears must be between 1 and " + MAX_TERM_YEARS);
+        }
+    }
+
+    /** The defaults of DOMAIN.md: simple majority, quorum of half, alternation on, five seats, yearly terms. */
+    public static Charter defaults() {
+        return new Charter(Majority.SIMPLE, Quorum.HALF, true, 5, 1);
+    }
+}

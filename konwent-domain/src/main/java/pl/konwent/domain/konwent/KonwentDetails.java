@@ -1,0 +1,7 @@
+package pl.konwent.domain.konwent;
+
+import pl.konwent.domain.shared.Voivodeship;
+
+/** The settable part of a konwent, already validated. */
+public record KonwentDetails(String name, String description, Voivodeship voivodeship, Charter charter) {
+}

@@ -1,0 +1,77 @@
+package pl.konwent.domain.shared;
+
+import java.util.List;
+
+/**
+ * Everything the rules can refuse. The web adapter maps each kind to one problem type, in one place;
+ * the domain itself knows nothing of HTTP.
+ */
+public abstract sealed class DomainException extends RuntimeException
+        permits DomainException.NotFound, DomainException.Conflict, DomainException.RuleViolation,
+                DomainException.Forbidden, DomainException.InvalidInput, DomainException.StaleVersion {
+
+    private DomainException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The thing asked for does not exist (or is not visible to the caller). */
+    public static final class NotFound extends DomainException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The command clashes with the current state: a duplicate, a second ballot, a closed vote. */
+    public static final class Conflict extends DomainException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** The command is well formed but one of the convention's rules forbids it; {@code rule} is its id. */
+    public static final class RuleViolation extends DomainException {
+        private final String rule;
+
+        public RuleViolation(String rule, String message) {
+            super(message);
+            this.rule = rule;
+        }
+
+        public String rule() {
+            return rule;
+        }
+    }
+
+    /** The caller is known but may not do this. */
+    public static final class Forbidden extends DomainException {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** The input is invalid; every field error found is listed at once. */
+    public static final class InvalidInput extends DomainException {
+        private final List<FieldError> errors;
+
+        public InvalidInput(List<FieldError> errors) {
+            super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are invalid");
+            this.errors = List.copyOf(errors);
+        }
+
+        public static InvalidInput of(String field, String message) {
+            return new InvalidInput(List.of(new FieldError(field, message)));
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    /** An update named a version of the resource that is no longer current (optimistic locking). */
+    public static final class StaleVersion extends DomainException {
+        public StaleVersion(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,5 +1,27 @@
 package pl.konwent.app;
 
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pl.konwent.adapters.jdbi.access.JdbiAccounts;
+import pl.konwent.adapters.jdbi.access.JdbiRoleGrants;
+import pl.konwent.adapters.jdbi.access.JdbiTokens;
+import pl.konwent.adapters.jdbi.audit.JdbiAuditTrail;
+import pl.konwent.adapters.security.BcryptPasswordHasher;
+import pl.konwent.adapters.security.SecureIdSource;
+import pl.konwent.adapters.web.access.AccountResource;
+import pl.konwent.adapters.web.access.CallerAuthentication;
+import pl.konwent.adapters.web.access.TokenResource;
+import pl.konwent.adapters.web.audit.AuditFilter;
+import pl.konwent.adapters.web.audit.AuditResource;
+import pl.konwent.domain.access.AccountService;
+import pl.konwent.domain.access.Authentication;
+import pl.konwent.domain.access.Caller;
+import pl.konwent.domain.access.LoginThrottle;
+import pl.konwent.domain.access.PasswordHasher;
+import pl.konwent.domain.audit.AuditService;
+import pl.konwent.domain.shared.IdSource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -33,6 +55,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     /** The configuration inside the jar, used when the command line names none. */
     public static final String DEFAULT_CONFIG = "konwent.yml";
     static final String MIGRATIONS = "db/changelog.xml";
+    static final String FIRST_ADMIN = "admin";
+    private static final Logger LOG = LoggerFactory.getLogger(KonwentApplication.class);
 
     public static void main(String[] args) throws Exception {
         new KonwentApplication().run(withDefaultConfig(args));
@@ -87,18 +111,51 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         Clock clock = Clock.systemUTC();
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
+        IdSource ids = new SecureIdSource();
+        SecuritySettings security = configuration.getSecurity();
+
+        JdbiKonwents konwentStore = new JdbiKonwents(jdbi);
+        JdbiAccounts accountStore = new JdbiAccounts(jdbi);
+        JdbiRoleGrants grantStore = new JdbiRoleGrants(jdbi);
+        JdbiTokens tokenStore = new JdbiTokens(jdbi);
+        PasswordHasher hasher = new BcryptPasswordHasher(security.getBcryptCost());
+        KonwentService konwents = new KonwentService(konwentStore, unitOfWork, clock);
+        AccountService accounts = new AccountService(accountStore, grantStore, tokenStore, konwentStore, hasher,
+                unitOfWork, ids, clock);
+        Authentication authentication = new Authentication(accountStore, grantStore, tokenStore, hasher,
+                new LoginThrottle(clock, security.getLoginWindow().toJavaDuration(),
+                        security.getMaxFailedLoginsPerUsername(), security.getMaxFailedLoginsPerAddress()),
+                ids, clock, security.getTokenLifetime().toJavaDuration());
+        AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
+        ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
+        environment.jersey().register(new CallerAuthentication(authentication, environment.metrics()));
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
         environment.jersey().register(new IdempotencyFilter(new JdbiIdempotencyStore(jdbi), clock));
+        environment.jersey().register(new AuditFilter(audit));
         environment.jersey().register(new RootResource());
         environment.jersey().register(new ContractResource());
-        environment.jersey().register(new KonwentResource(
-                new KonwentService(new JdbiKonwents(jdbi), unitOfWork, clock)));
+        environment.jersey().register(new TokenResource(authentication));
+        environment.jersey().register(new AccountResource(accounts));
+        environment.jersey().register(new KonwentResource(konwents));
+        environment.jersey().register(new AuditResource(audit));
+    }
+
+    /** The installation's first ADMIN, "admin", from KONWENT_ADMIN_PASSWORD or a generated password logged once. */
+    private static void ensureFirstAdmin(AccountService accounts, String configuredPassword, IdSource ids) {
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated
+                ? Base64.getUrlEncoder().withoutPadding().encodeToString(ids.secretBytes(18)) : configuredPassword;
+        if (accounts.ensureAdmin(FIRST_ADMIN, password) && generated) {
+            LOG.warn("Created the first ADMIN account '{}' with the generated password: {}  "
+                    + "(shown only now; set KONWENT_ADMIN_PASSWORD to choose it)", FIRST_ADMIN, password);
+        }
     }
 
     private static void migrate(DataSourceFactory database, Environment environment) throws Exception {

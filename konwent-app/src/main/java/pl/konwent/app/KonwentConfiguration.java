@@ -18,6 +18,15 @@ public class KonwentConfiguration extends Configuration {
 
     private DataSourceFactory database = new DataSourceFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SecuritySettings security = new SecuritySettings();
+
+    public SecuritySettings getSecurity() {
+        return security;
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

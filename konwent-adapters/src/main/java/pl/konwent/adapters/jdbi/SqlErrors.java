@@ -1,6 +1,7 @@
 package pl.konwent.adapters.jdbi;
 
 import java.sql.SQLException;
+import pl.konwent.domain.shared.DomainException;
 
 /** Recognises database errors the same way on MySQL/MariaDB and H2. */
 public final class SqlErrors {
@@ -21,5 +22,17 @@ public final class SqlErrors {
             }
         }
         return false;
+    }
+
+    /** Runs an insert; a unique-key refusal becomes the domain's {@code Conflict} with this message. */
+    public static void uniqueAsConflict(Runnable insert, String conflictMessage) {
+        try {
+            insert.run();
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                throw new DomainException.Conflict(conflictMessage);
+            }
+            throw e;
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.web.ProblemView.FieldErrorView;
+import pl.konwent.adapters.web.access.CallerAuthentication;
 import pl.konwent.domain.shared.DomainException;
 
 /**
@@ -35,6 +36,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (thrown instanceof DomainException.Unauthenticated unauthenticated) {
+            return CallerAuthentication.unauthorized(unauthenticated.getMessage());
+        }
+        if (thrown instanceof DomainException.TooManyAttempts tooMany) {
+            return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response(tooMany.getMessage()))
+                    .header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds()).build();
+        }
         if (thrown instanceof DomainException domain) {
             return Problems.response(fromDomain(domain));
         }
@@ -68,7 +76,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         ProblemType type = thrown instanceof DomainException.NotFound ? ProblemType.NOT_FOUND
                 : thrown instanceof DomainException.Conflict ? ProblemType.CONFLICT
                 : thrown instanceof DomainException.Forbidden ? ProblemType.FORBIDDEN
-                : ProblemType.PRECONDITION_FAILED;
+                : thrown instanceof DomainException.StaleVersion ? ProblemType.PRECONDITION_FAILED
+                : thrown instanceof DomainException.Unauthenticated ? ProblemType.UNAUTHENTICATED
+                : ProblemType.TOO_MANY_REQUESTS;
         return type.view(thrown.getMessage());
     }
 

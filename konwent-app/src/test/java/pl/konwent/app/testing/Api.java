@@ -65,6 +65,23 @@ public final class Api {
         return new Api(base, false, false, defaultHeaders);
     }
 
+    /** The same client authenticated with HTTP Basic. */
+    public Api as(String username, String password) {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return withHeaders(Map.of("Authorization", "Basic " + credentials));
+    }
+
+    /** The same client authenticated as the installation's first ADMIN. */
+    public Api asAdmin() {
+        return as("admin", TestServer.ADMIN_PASSWORD);
+    }
+
+    /** The same client with a bearer token. */
+    public Api withToken(String token) {
+        return withHeaders(Map.of("Authorization", "Bearer " + token));
+    }
+
     /** The same client sending these headers on every request (credentials, for instance). */
     public Api withHeaders(Map<String, String> headers) {
         Map<String, String> merged = new LinkedHashMap<>(defaultHeaders);
@@ -105,21 +122,33 @@ public final class Api {
                 .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         all.forEach(request::header);
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> response = exchange(request.build());
         Reply reply = new Reply(method, path, response.statusCode(), response.headers().map(),
                 new String(response.body(), StandardCharsets.UTF_8));
         if (validateResponses) {
             validate(method, path, text, all, reply);
         }
         return reply;
+    }
+
+    /**
+     * Sends once, and once more only when a pooled keep-alive connection turned out to be closed by the server
+     * before it read a byte of the request (the JDK client's "received no bytes"): that request never arrived.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                boolean staleConnection = String.valueOf(e.getMessage()).contains("received no bytes");
+                if (!staleConnection || attempt == 2) {
+                    throw new UncheckedIOException(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void validate(String method, String path, String body, Map<String, String> headers, Reply reply) {

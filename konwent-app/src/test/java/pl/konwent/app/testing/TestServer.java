@@ -11,6 +11,8 @@ import pl.konwent.app.KonwentConfiguration;
 
 /** A whole server for resource tests, on random ports, started from the shipped konwent.yml. */
 public final class TestServer {
+    public static final String ADMIN_PASSWORD = "haslo-administratora-testow";
+
     private TestServer() {
     }
 
@@ -34,6 +36,8 @@ public final class TestServer {
                 ConfigOverride.config("database.url", database.url()),
                 ConfigOverride.config("database.user", database.user()),
                 ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("security.initialAdminPassword", ADMIN_PASSWORD),
+                ConfigOverride.config("security.bcryptCost", "10"),
                 ConfigOverride.config("logging.level", "WARN"));
     }
 }

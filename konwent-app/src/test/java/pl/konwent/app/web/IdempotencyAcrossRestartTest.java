@@ -34,7 +34,7 @@ class IdempotencyAcrossRestartTest {
         DropwizardTestSupport<KonwentConfiguration> server = TestServer.over(database);
         server.before();
         try {
-            return call.apply(new Api(server.getLocalPort()));
+            return call.apply(new Api(server.getLocalPort()).asAdmin());
         } finally {
             server.after();
         }

@@ -11,10 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 
 /** The konwent resource over HTTP, every answer checked against openapi.yaml; run on each engine. */
 abstract class KonwentApiContract {
+    private Api anonymous;
     private Api api;
     private String prefix;
 
@@ -22,7 +24,8 @@ abstract class KonwentApiContract {
 
     @BeforeEach
     void client() {
-        api = new Api(app().getLocalPort());
+        anonymous = new Api(app().getLocalPort());
+        api = anonymous.asAdmin();
         prefix = "k" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -248,5 +251,33 @@ abstract class KonwentApiContract {
         api.unvalidatedRequest().post("/api/v1/konwents", Map.of("id", prefix, "name", "A"),
                 "Idempotency-Key", "x".repeat(201)).expect(422);
         api.get("/api/v1/konwents/" + prefix).expect(404);
+    }
+
+    @Test
+    void readsArePublicButFoundingAndRevisingNeedCredentials() {
+        api.post("/api/v1/konwents", Map.of("id", prefix, "name", "Konwent")).expect(201);
+
+        anonymous.get("/api/v1/konwents/" + prefix).expect(200);
+        anonymous.get("/api/v1/konwents").expect(200);
+        // requests without credentials break the contract on purpose: the validator would refuse to send them
+        Api.Reply refused = anonymous.unvalidatedRequest()
+                .post("/api/v1/konwents", Map.of("id", prefix + "-x", "name", "X")).expect(401);
+        assertThat(refused.header("WWW-Authenticate")).contains("Bearer", "Basic");
+        anonymous.unvalidatedRequest().put("/api/v1/konwents/" + prefix, Map.of("name", "Y")).expect(401);
+        anonymous.as("admin", "zle-haslo-zle-haslo").get("/api/v1/konwents").expect(401);
+        anonymous.get("/api/v1/konwents/" + prefix + "-x").expect(404);
+    }
+
+    @Test
+    void theDepartmentRevisesItsOwnKonwentButFoundsNoneAndTouchesNoOther() {
+        api.post("/api/v1/konwents", Map.of("id", prefix, "name", "Swój")).expect(201);
+        api.post("/api/v1/konwents", Map.of("id", prefix + "-obcy", "name", "Obcy")).expect(201);
+        Api department = Accounts.withRole(api, anonymous, prefix + "-dep", prefix, "DEPARTMENT", null);
+
+        department.put("/api/v1/konwents/" + prefix, Map.of("name", "Swój, poprawiony")).expect(200);
+        department.put("/api/v1/konwents/" + prefix + "-obcy", Map.of("name", "Przejęty")).expect(403);
+        department.post("/api/v1/konwents", Map.of("id", prefix + "-nowy", "name", "Nowy")).expect(403);
+        assertThat(anonymous.get("/api/v1/konwents/" + prefix + "-obcy").expect(200).json().path("name").asText())
+                .isEqualTo("Obcy");
     }
 }

@@ -3,7 +3,11 @@ package pl.konwent.domain.konwent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.OptionalLong;
+import pl.konwent.domain.access.Access;
+import pl.konwent.domain.access.Caller;
+import pl.konwent.domain.access.Role;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.InvalidValue;
@@ -23,7 +27,9 @@ public final class KonwentService {
         this.clock = clock;
     }
 
-    public Konwent create(String rawId, KonwentInput input) {
+    /** Founds a konwent (ADMIN). */
+    public Konwent create(Optional<Caller> caller, String rawId, KonwentInput input) {
+        Access.requireAdmin(caller);
         FieldErrors errors = new FieldErrors();
         KonwentId id = errors.parse("id", () -> new KonwentId(rawId));
         KonwentDetails details = input.validate(errors);
@@ -46,11 +52,13 @@ public final class KonwentService {
     }
 
     /**
-     * Replaces name, description, region and charter. With {@code expectedVersion} present (the client's
+     * Replaces name, description, region and charter (ADMIN, or the konwent's DEPARTMENT). With {@code expectedVersion} present (the client's
      * If-Match) a konwent changed in between is refused as stale instead of overwritten.
      */
-    public Konwent revise(String rawId, KonwentInput input, OptionalLong expectedVersion) {
+    public Konwent revise(Optional<Caller> caller, String rawId, KonwentInput input, OptionalLong expectedVersion) {
+        Access.authenticated(caller);
         KonwentId id = parseId(rawId);
+        Access.requireRole(caller, id, Role.DEPARTMENT);
         FieldErrors errors = new FieldErrors();
         KonwentDetails details = input.validate(errors);
         errors.throwIfAny();

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Conflict, DomainException.RuleViolation,
-                DomainException.Forbidden, DomainException.InvalidInput, DomainException.StaleVersion {
+                DomainException.Forbidden, DomainException.InvalidInput, DomainException.StaleVersion,
+                DomainException.Unauthenticated, DomainException.TooManyAttempts {
 
     private DomainException(String message) {
         super(message, null, false, false);
@@ -72,6 +73,27 @@ public abstract sealed class DomainException extends RuntimeException
     public static final class StaleVersion extends DomainException {
         public StaleVersion(String message) {
             super(message);
+        }
+    }
+
+    /** The operation needs a known caller and none (or an unknown one) was given. */
+    public static final class Unauthenticated extends DomainException {
+        public Unauthenticated(String message) {
+            super(message);
+        }
+    }
+
+    /** Too many failed attempts in a short time; the caller may try again after {@code retryAfterSeconds}. */
+    public static final class TooManyAttempts extends DomainException {
+        private final long retryAfterSeconds;
+
+        public TooManyAttempts(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -20,7 +19,6 @@ import pl.konwent.domain.konwent.Charter;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.konwent.Konwents;
-import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
 import pl.konwent.domain.shared.Voivodeship;
@@ -37,14 +35,8 @@ public final class JdbiKonwents implements Konwents {
 
     @Override
     public void add(Konwent konwent) {
-        try {
-            dao.insert(Row.of(konwent));
-        } catch (UnableToExecuteStatementException e) {
-            if (SqlErrors.isUniqueViolation(e)) {
-                throw new DomainException.Conflict("A konwent with id '" + konwent.id() + "' already exists");
-            }
-            throw e;
-        }
+        SqlErrors.uniqueAsConflict(() -> dao.insert(Row.of(konwent)),
+                "A konwent with id '" + konwent.id() + "' already exists");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package pl.konwent.adapters.web.konwent;
 
+import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,8 @@ import pl.konwent.adapters.web.http.Etags;
 import pl.konwent.adapters.web.http.PageView;
 import pl.konwent.adapters.web.http.Paging;
 import pl.konwent.adapters.web.http.RequestBodies;
+import java.util.Optional;
+import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentService;
 
@@ -38,9 +41,9 @@ public final class KonwentResource {
     }
 
     @POST
-    public Response create(KonwentRequest body, @Context UriInfo uri) {
+    public Response create(@Auth Optional<Caller> caller, KonwentRequest body, @Context UriInfo uri) {
         KonwentRequest request = RequestBodies.required(body);
-        Konwent created = konwents.create(request.id(), request.toInput());
+        Konwent created = konwents.create(caller, request.id(), request.toInput());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().value()).build())
                 .tag(Etags.ofVersion(created.version()))
                 .entity(KonwentView.of(created))
@@ -55,11 +58,12 @@ public final class KonwentResource {
 
     @PUT
     @Path("/{konwentId}")
-    public Response revise(@PathParam("konwentId") String konwentId, KonwentRequest body,
+    public Response revise(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                           KonwentRequest body,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         KonwentRequest request = RequestBodies.required(body);
         RequestBodies.requireSameId("id", request.id(), konwentId);
-        return found(konwents.revise(konwentId, request.toInput(), Etags.expectedVersion(ifMatch)));
+        return found(konwents.revise(caller, konwentId, request.toInput(), Etags.expectedVersion(ifMatch)));
     }
 
     private static Response found(Konwent konwent) {

@@ -1,0 +1,104 @@
+package pl.konwent.adapters.jdbi.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import pl.konwent.domain.access.AccountId;
+import pl.konwent.domain.audit.AuditEntry;
+import pl.konwent.domain.audit.AuditTrail;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.shared.DomainException;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+
+/**
+ * The audit trail in table {@code audit_entry}, newest first. The keyset is (at, id): the page key is
+ * "millis/id" of the last entry shown.
+ */
+public final class JdbiAuditTrail implements AuditTrail {
+    private final Jdbi jdbi;
+
+    public JdbiAuditTrail(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void record(AuditEntry e) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO audit_entry (id, at, actor_id, actor_name, "
+                        + "konwent_id, action, resource, status, outcome) VALUES (:id, :at, :actorId, :actorName, "
+                        + ":konwent, :action, :resource, :status, :outcome)")
+                .bind("id", e.id()).bind("at", e.at().toEpochMilli())
+                .bind("actorId", e.actorId() == null ? null : e.actorId().value())
+                .bind("actorName", e.actorName())
+                .bind("konwent", e.konwent() == null ? null : e.konwent().value())
+                .bind("action", truncate(e.action(), 200)).bind("resource", truncate(e.resource(), 500))
+                .bind("status", e.status()).bind("outcome", e.outcome().name())
+                .execute());
+    }
+
+    @Override
+    public Page<AuditEntry> list(KonwentId konwent, Query query, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT id, at, actor_id, actor_name, konwent_id, action, resource, "
+                + "status, outcome FROM audit_entry WHERE konwent_id = :konwent");
+        if (query.from() != null) {
+            sql.append(" AND at >= :from");
+        }
+        if (query.to() != null) {
+            sql.append(" AND at < :to");
+        }
+        if (query.actorName() != null) {
+            sql.append(" AND actor_name = :actor");
+        }
+        if (query.resourcePrefix() != null) {
+            sql.append(" AND resource LIKE :resource ESCAPE '!'");
+        }
+        long afterAt = 0;
+        String afterId = null;
+        if (page.after() != null) {
+            int slash = page.after().indexOf('/');
+            try {
+                afterAt = Long.parseLong(page.after().substring(0, Math.max(slash, 0)));
+            } catch (NumberFormatException e) {
+                throw DomainException.InvalidInput.of("cursor", "is not a cursor of this list");
+            }
+            afterId = page.after().substring(slash + 1);
+            sql.append(" AND (at < :afterAt OR (at = :afterAt AND id < :afterId))");
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
+        long keyAt = afterAt;
+        String keyId = afterId;
+        List<AuditEntry> rows = jdbi.withHandle(handle -> {
+            org.jdbi.v3.core.statement.Query select = handle.createQuery(sql.toString())
+                    .bind("konwent", konwent.value()).bind("limit", page.limit() + 1);
+            if (query.from() != null) {
+                select.bind("from", query.from().toEpochMilli());
+            }
+            if (query.to() != null) {
+                select.bind("to", query.to().toEpochMilli());
+            }
+            if (query.actorName() != null) {
+                select.bind("actor", query.actorName());
+            }
+            if (query.resourcePrefix() != null) {
+                select.bind("resource", likePrefix(query.resourcePrefix()));
+            }
+            if (keyId != null) {
+                select.bind("afterAt", keyAt).bind("afterId", keyId);
+            }
+            return select.map((rs, ctx) -> new AuditEntry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at")),
+                    rs.getString("actor_id") == null ? null : new AccountId(rs.getString("actor_id")),
+                    rs.getString("actor_name"), new KonwentId(rs.getString("konwent_id")), rs.getString("action"),
+                    rs.getString("resource"), rs.getInt("status"),
+                    AuditEntry.Outcome.valueOf(rs.getString("outcome")))).list();
+        });
+        return Page.fromOverfetch(rows, page.limit(), entry -> entry.at().toEpochMilli() + "/" + entry.id());
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,103 @@
+package pl.konwent.adapters.web.access;
+
+import io.dropwizard.auth.AuthFilter;
+import io.dropwizard.auth.Authenticator;
+import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.UnauthorizedHandler;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.auth.basic.BasicCredentials;
+import io.dropwizard.auth.chained.ChainedAuthFilter;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import com.codahale.metrics.MetricRegistry;
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import pl.konwent.adapters.web.ProblemType;
+import pl.konwent.domain.access.Authentication;
+import pl.konwent.domain.access.Caller;
+
+/**
+ * Authenticates every request that carries credentials, with dropwizard-auth's Bearer and Basic filters; a
+ * request without an Authorization header goes on as anonymous (public reads), and each use case then says what
+ * it needs ({@link pl.konwent.domain.access.Access}). Credentials that are present but wrong are always a 401,
+ * never a silent downgrade to anonymous. Basic results are cached briefly so a script using Basic does not pay
+ * bcrypt on every request; tokens need no cache (a SHA-256 and a primary-key lookup).
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class CallerAuthentication implements ContainerRequestFilter {
+    public static final String REALM = "konwent";
+    public static final String CHALLENGE = "Bearer realm=\"" + REALM + "\", Basic realm=\"" + REALM + "\"";
+    private static final ThreadLocal<String> ADDRESS = new ThreadLocal<>();
+
+    private final AuthFilter<?, Caller> credentials;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    public CallerAuthentication(Authentication authentication, MetricRegistry metrics) {
+        Authenticator<BasicCredentials, Caller> basic = new CachingAuthenticator<>(metrics,
+                given -> authentication.byPassword(given.getUsername(), given.getPassword(), currentAddress()),
+                CaffeineSpec.parse("maximumSize=10000, expireAfterWrite=30s"));
+        UnauthorizedHandler problem = new UnauthorizedHandler() {
+            @Override
+            public Response buildResponse(String prefix, String realm) {
+                return unauthorized("The credentials are wrong, expired, or belong to a disabled account");
+            }
+        };
+        AuthFilter<String, Caller> bearer = new OAuthCredentialAuthFilter.Builder<Caller>()
+                .setAuthenticator(authentication::byToken)
+                .setPrefix("Bearer").setRealm(REALM).setUnauthorizedHandler(problem)
+                .buildAuthFilter();
+        AuthFilter<BasicCredentials, Caller> password = new BasicCredentialAuthFilter.Builder<Caller>()
+                .setAuthenticator(basic)
+                .setPrefix("Basic").setRealm(REALM).setUnauthorizedHandler(problem)
+                .buildAuthFilter();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        AuthFilter<?, Caller> chained = new ChainedAuthFilter(List.of(bearer, password));
+        this.credentials = chained;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return;
+        }
+        ADDRESS.set(servletRequest == null ? "unknown" : servletRequest.getRemoteAddr());
+        try {
+            credentials.filter(request);
+        } finally {
+            ADDRESS.remove();
+        }
+    }
+
+    /** The caller of a request this filter has seen: empty when anonymous. */
+    public static Optional<Caller> callerOf(jakarta.ws.rs.core.SecurityContext security) {
+        return security != null && security.getUserPrincipal() instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
+    }
+
+    /** The client's address, for throttling logins. */
+    public static String currentAddress() {
+        String address = ADDRESS.get();
+        return address == null ? "unknown" : address;
+    }
+
+    public static Response unauthorized(String detail) {
+        return Response.fromResponse(ProblemType.UNAUTHENTICATED.response(detail))
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                .build();
+    }
+}

@@ -1,0 +1,68 @@
+package pl.konwent.adapters.web.audit;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pl.konwent.adapters.web.access.CallerAuthentication;
+import pl.konwent.domain.audit.AuditService;
+
+/**
+ * Writes every state-changing request that reached a resource into the audit trail, whatever its outcome:
+ * who, which operation (method and path template), which resource (its path, or the created one's), the status.
+ * It never reads bodies, so secrets (ballot choices, passwords) cannot reach the trail.
+ */
+@Provider
+@Priority(Priorities.USER + 100)
+public final class AuditFilter implements ContainerResponseFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditFilter.class);
+    private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final AuditService audit;
+
+    public AuditFilter(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (SAFE.contains(request.getMethod()) || !(request.getUriInfo() instanceof ExtendedUriInfo uri)
+                || uri.getMatchedResourceMethod() == null) {
+            return;
+        }
+        String resource = response.getLocation() != null ? response.getLocation().getRawPath()
+                : uri.getRequestUri().getRawPath();
+        String konwentId = uri.getPathParameters().getFirst("konwentId");
+        if (konwentId == null && resource.startsWith("/api/v1/konwents/")) {
+            konwentId = resource.substring("/api/v1/konwents/".length()).split("/")[0];
+        }
+        String action = request.getMethod() + " " + template(uri);
+        try {
+            audit.record(CallerAuthentication.callerOf(request.getSecurityContext()), konwentId, action, resource,
+                    response.getStatus());
+        } catch (RuntimeException e) {
+            // the command itself has already happened; a lost audit line must not turn its answer into an error
+            LOG.error("Could not record audit entry for {} {}", action, resource, e);
+        }
+    }
+
+    private static String template(ExtendedUriInfo uri) {
+        List<UriTemplate> templates = new java.util.ArrayList<>(uri.getMatchedTemplates());
+        Collections.reverse(templates);
+        return templates.stream().map(UriTemplate::getTemplate).collect(Collectors.joining())
+                .replace("//", "/");
+    }
+
+}

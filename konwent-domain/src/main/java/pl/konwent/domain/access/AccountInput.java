@@ -1,0 +1,45 @@
+package pl.konwent.domain.access;
+
+import java.util.regex.Pattern;
+import pl.konwent.domain.shared.FieldErrors;
+
+/** Rules for what a client may send about an account. */
+public final class AccountInput {
+    public static final int MIN_PASSWORD = 10;
+    public static final int MAX_PASSWORD = 128;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private AccountInput() {
+    }
+
+    public static String username(FieldErrors errors, String raw) {
+        if (raw == null || !USERNAME.matcher(raw).matches()) {
+            errors.check(false, "username",
+                    "must be 3 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return null;
+        }
+        return raw;
+    }
+
+    public static String password(FieldErrors errors, String field, String raw) {
+        if (raw == null || raw.length() < MIN_PASSWORD || raw.length() > MAX_PASSWORD) {
+            errors.check(false, field, "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+            return null;
+        }
+        return raw;
+    }
+
+    public static String displayName(FieldErrors errors, String raw) {
+        return errors.requireText("displayName", raw, 200);
+    }
+
+    public static String email(FieldErrors errors, String raw) {
+        String email = errors.optionalText("email", raw, 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            errors.check(false, "email", "must be an e-mail address");
+            return null;
+        }
+        return email;
+    }
+}

@@ -280,4 +280,22 @@ abstract class KonwentApiContract {
         assertThat(anonymous.get("/api/v1/konwents/" + prefix + "-obcy").expect(200).json().path("name").asText())
                 .isEqualTo("Obcy");
     }
+
+    @Test
+    void anIdempotencyKeyBelongsToTheAccountWhicheverCredentialItUses() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("id", prefix, "name", "Konwent Opolski");
+        Api.Reply first = api.post("/api/v1/konwents", body, "Idempotency-Key", key).expect(201);
+        String token = anonymous.post("/api/v1/tokens", Map.of("username", "admin",
+                "password", pl.konwent.app.testing.TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+
+        Api.Reply sameAccount = anonymous.withToken(token).post("/api/v1/konwents", body, "Idempotency-Key", key)
+                .expect(201);
+        Api department = Accounts.withRole(api, anonymous, prefix + "-dep", prefix, "DEPARTMENT", null);
+        Api.Reply otherAccount = department.post("/api/v1/konwents", body, "Idempotency-Key", key).expect(403);
+
+        assertThat(sameAccount.body()).isEqualTo(first.body());
+        assertThat(sameAccount.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(otherAccount.header("Idempotent-Replayed")).isNull();
+    }
 }

@@ -17,11 +17,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import pl.konwent.adapters.web.ProblemType;
+import pl.konwent.domain.access.Caller;
 
 /**
  * {@code Idempotency-Key} on POST: the first answer to a key is stored, and a repeat of the same request with
@@ -113,10 +115,14 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         return builder.build();
     }
 
-    /** The caller a key belongs to: keys of different credentials never meet. */
+    /**
+     * The caller a key belongs to: the authenticated account (whichever token or Basic login it used), or
+     * everyone anonymous together. Keys of different accounts never meet.
+     */
     private static String scopeOf(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        return authorization == null ? "anonymous" : Hashes.sha256Base64Url(authorization);
+        Principal principal = request.getSecurityContext() == null ? null
+                : request.getSecurityContext().getUserPrincipal();
+        return principal instanceof Caller caller ? "account:" + caller.id().value() : "anonymous";
     }
 
     private static String fingerprint(ContainerRequestContext request, byte[] body) {

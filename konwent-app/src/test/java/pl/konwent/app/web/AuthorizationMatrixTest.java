@@ -1,0 +1,171 @@
+package pl.konwent.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Accounts;
+import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.TestDatabases.Engine;
+import pl.konwent.app.testing.TestServer;
+
+/**
+ * Every protected operation, called three ways: with no credentials (401), by a caller whose role does not
+ * reach it (403, or 404 where the resource must stay invisible), and by one whose role does (2xx). A role in
+ * one konwent must give nothing in another (OWASP API1/API5).
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+    static final DropwizardAppExtension<KonwentConfiguration> APP = TestServer.on(Engine.H2);
+
+    private Api anonymous;
+    private Api admin;
+    private Api departmentHere;
+    private Api departmentElsewhere;
+    private Api representativeHere;
+    private String target;
+
+    /** One operation: how to call it, who may, who may not, and what the refused caller must get. */
+    private record Case(Function<Api, Api.Reply> call, Function<AuthorizationMatrixTest, Api> allowed,
+                        Function<AuthorizationMatrixTest, Api> refused, int refusedStatus, int allowedStatus) {
+    }
+
+    @BeforeAll
+    void world() {
+        anonymous = new Api(APP.getLocalPort());
+        admin = anonymous.asAdmin();
+        admin.post("/api/v1/konwents", Map.of("id", "tutaj", "name", "Konwent tutaj")).expect(201);
+        admin.post("/api/v1/konwents", Map.of("id", "gdzie-indziej", "name", "Konwent gdzie indziej")).expect(201);
+        departmentHere = Accounts.withRole(admin, anonymous, "dep-tutaj", "tutaj", "DEPARTMENT", null);
+        departmentElsewhere = Accounts.withRole(admin, anonymous, "dep-obcy", "gdzie-indziej", "DEPARTMENT", null);
+        representativeHere = Accounts.withRole(admin, anonymous, "rep-tutaj", "tutaj", "REPRESENTATIVE", "cis-a");
+        target = Accounts.create(admin, "cel");
+        admin.post("/api/v1/accounts/" + target + "/roles", Map.of("konwentId", "tutaj", "role", "COUNCIL"))
+                .expect(201);
+    }
+
+    Stream<Arguments> operations() {
+        return Stream.of(
+                op("POST /api/v1/konwents", api -> api.post("/api/v1/konwents", Map.of("id", "k" + uuid(), "name", "Nowy")),
+                        t -> t.admin, t -> t.departmentHere, 403, 201),
+                op("PUT /api/v1/konwents/{konwentId}", api -> api.put("/api/v1/konwents/tutaj", Map.of("name", "Konwent tutaj")),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/audit", api -> api.get("/api/v1/konwents/tutaj/audit"),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 200),
+                op("GET /api/v1/accounts", api -> api.get("/api/v1/accounts"),
+                        t -> t.admin, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/accounts", api -> api.post("/api/v1/accounts", Map.of("username", "u" + uuid(),
+                                "password", Accounts.PASSWORD, "displayName", "Nowe konto")),
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 201),
+                op("GET /api/v1/accounts/current", api -> api.get("/api/v1/accounts/current"),
+                        t -> t.representativeHere, null, 0, 200),
+                op("GET /api/v1/accounts/{accountId}", api -> api.get("/api/v1/accounts/" + target),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 404, 200),
+                op("PUT /api/v1/accounts/{accountId}", api -> api.put("/api/v1/accounts/" + target, Map.of("displayName", "Cel")),
+                        t -> t.admin, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/accounts/{accountId}/password", api -> api.post("/api/v1/accounts/" + target + "/password",
+                                Map.of("newPassword", Accounts.PASSWORD)),
+                        t -> t.admin, t -> t.departmentHere, 403, 204),
+                op("POST /api/v1/accounts/{accountId}/enabling", api -> api.post("/api/v1/accounts/" + target + "/enabling", null),
+                        t -> t.admin, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/accounts/{accountId}/disabling", api -> api.post("/api/v1/accounts/" + target + "/disabling",
+                                null), t -> t.admin, t -> t.departmentHere, 403, 200),
+                op("GET /api/v1/accounts/{accountId}/roles", api -> api.get("/api/v1/accounts/" + target + "/roles"),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 404, 200),
+                op("POST /api/v1/accounts/{accountId}/roles", api -> api.post("/api/v1/accounts/" + target + "/roles",
+                                Map.of("konwentId", "tutaj", "role", "REPRESENTATIVE", "memberId", "m" + uuid())),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 201),
+                op("DELETE /api/v1/accounts/{accountId}/roles/{roleId}", this::revokeAFreshGrant,
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 204),
+                op("DELETE /api/v1/tokens/current", api -> api.delete("/api/v1/tokens/current"),
+                        t -> t.tokenOf("rep-tutaj"), null, 0, 204));
+    }
+
+    @Test
+    void everyOperationTheContractProtectsIsInThisMatrix() throws IOException {
+        JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile())
+                .path("paths");
+        Set<String> protectedOperations = new TreeSet<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            JsonNode security = operation.getValue().path("security");
+            if (operation.getValue().isObject() && operation.getValue().has("operationId")
+                    && security.isArray() && !security.isEmpty()) {
+                protectedOperations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        Set<String> covered = operations().map(arguments -> ((Named<?>) arguments.get()[0]).getName())
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(covered).isEqualTo(protectedOperations);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void anonymousIsAskedForCredentials(Case operation) {
+        Api.Reply reply = operation.call().apply(anonymous.unvalidatedRequest()).expect(401);
+
+        assertThat(reply.header("WWW-Authenticate")).contains("Bearer realm=\"konwent\"");
+    }
+
+    /** The operations some authenticated caller may not perform (all but those open to any account). */
+    Stream<Arguments> restrictedOperations() {
+        return operations().filter(arguments -> ((Case) ((Named<?>) arguments.get()[0]).getPayload()).refused() != null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restrictedOperations")
+    void aRoleThatDoesNotReachIsRefused(Case operation) {
+        operation.call().apply(operation.refused().apply(this)).expect(operation.refusedStatus());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void theRightRoleIsServed(Case operation) {
+        operation.call().apply(operation.allowed().apply(this)).expect(operation.allowedStatus());
+    }
+
+    private Api tokenOf(String username) {
+        String token = anonymous.post("/api/v1/tokens", Map.of("username", username, "password", Accounts.PASSWORD))
+                .expect(201).json().path("token").asText();
+        return anonymous.withToken(token);
+    }
+
+    /** Grants a role (as ADMIN) and revokes it with the caller under test. */
+    private Api.Reply revokeAFreshGrant(Api caller) {
+        String grant = admin.post("/api/v1/accounts/" + target + "/roles", Map.of("konwentId", "tutaj",
+                "role", "REPRESENTATIVE", "memberId", "g" + uuid())).expect(201).json().path("id").asText();
+        return caller.delete("/api/v1/accounts/" + target + "/roles/" + grant);
+    }
+
+    private static Arguments op(String name, Function<Api, Api.Reply> call, Function<AuthorizationMatrixTest, Api> allowed,
+                                Function<AuthorizationMatrixTest, Api> refused, int refusedStatus, int allowedStatus) {
+        return Arguments.of(Named.of(name, new Case(call, allowed, refused, refusedStatus, allowedStatus)));
+    }
+
+    private static String uuid() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

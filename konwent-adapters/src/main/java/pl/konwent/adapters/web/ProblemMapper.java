@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +55,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (thrown instanceof EofException) {
             return ProblemType.MALFORMED_REQUEST.response("The request body ended early");
+        }
+        if (isConstraintViolation(thrown)) {
+            // a repository that names its conflicts turns them into the domain's Conflict; this is the net below it
+            return ProblemType.CONFLICT.response("The request conflicts with data already stored");
         }
         if (isDatabaseUnavailable(thrown)) {
             LOG.warn("Database unavailable: {}", thrown.toString());
@@ -175,6 +180,16 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         int open = message.indexOf('\'');
         int close = message.indexOf('\'', open + 1);
         return open >= 0 && close > open ? message.substring(open + 1, close) : "";
+    }
+
+    private static boolean isConstraintViolation(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable thrown) {

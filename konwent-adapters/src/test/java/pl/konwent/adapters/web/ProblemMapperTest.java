@@ -1,0 +1,55 @@
+package pl.konwent.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import pl.konwent.domain.shared.DomainException;
+
+class ProblemMapperTest {
+    private final ProblemMapper mapper = new ProblemMapper();
+
+    @Test
+    void anythingUnexpectedIsA500WithoutItsMessageOrStack() {
+        Response response = mapper.toResponse(new IllegalStateException("secret internals at line 42"));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        ProblemView problem = (ProblemView) response.getEntity();
+        assertThat(problem.detail()).doesNotContain("secret internals").contains("quote");
+    }
+
+    @Test
+    void aUniqueKeyViolationNoRepositoryNamedIsStillA409() {
+        Response response = mapper.toResponse(new RuntimeException(
+                new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062)));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void aLostDatabaseConnectionIsA503WithRetryAfter() {
+        Response response = mapper.toResponse(new RuntimeException(
+                new SQLNonTransientConnectionException("Communications link failure", "08S01")));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
+    void domainRefusalsKeepTheirMeaning() {
+        assertThat(mapper.toResponse(new DomainException.NotFound("x")).getStatus()).isEqualTo(404);
+        assertThat(mapper.toResponse(new DomainException.Conflict("x")).getStatus()).isEqualTo(409);
+        assertThat(mapper.toResponse(new DomainException.Forbidden("x")).getStatus()).isEqualTo(403);
+        assertThat(mapper.toResponse(new DomainException.StaleVersion("x")).getStatus()).isEqualTo(412);
+        assertThat(mapper.toResponse(new DomainException.RuleViolation("C4", "x")).getStatus()).isEqualTo(422);
+        Response unauthenticated = mapper.toResponse(new DomainException.Unauthenticated("x"));
+        assertThat(unauthenticated.getStatus()).isEqualTo(401);
+        assertThat(unauthenticated.getHeaderString("WWW-Authenticate")).contains("Bearer", "Basic");
+        Response tooMany = mapper.toResponse(new DomainException.TooManyAttempts("x", 30));
+        assertThat(tooMany.getStatus()).isEqualTo(429);
+        assertThat(tooMany.getHeaderString("Retry-After")).isEqualTo("30");
+    }
+}

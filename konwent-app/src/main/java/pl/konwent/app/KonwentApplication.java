@@ -22,6 +22,13 @@ import pl.konwent.domain.access.LoginThrottle;
 import pl.konwent.domain.access.PasswordHasher;
 import pl.konwent.domain.audit.AuditService;
 import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.shared.Throttle;
+import pl.konwent.domain.membership.MembershipService;
+import pl.konwent.adapters.jdbi.membership.JdbiCouncilPresence;
+import pl.konwent.adapters.jdbi.membership.JdbiDeclarations;
+import pl.konwent.adapters.jdbi.membership.JdbiMembers;
+import pl.konwent.adapters.web.membership.DeclarationResource;
+import pl.konwent.adapters.web.membership.MemberResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -127,6 +134,9 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                         security.getMaxFailedLoginsPerUsername(), security.getMaxFailedLoginsPerAddress()),
                 ids, clock, security.getTokenLifetime().toJavaDuration());
         AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
+        MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), new JdbiMembers(jdbi),
+                new JdbiCouncilPresence(jdbi), konwents, unitOfWork, ids, clock,
+                new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
@@ -145,6 +155,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new AccountResource(accounts));
         environment.jersey().register(new KonwentResource(konwents));
         environment.jersey().register(new AuditResource(audit));
+        environment.jersey().register(new DeclarationResource(membership));
+        environment.jersey().register(new MemberResource(membership));
     }
 
     /** The installation's first ADMIN, "admin", from KONWENT_ADMIN_PASSWORD or a generated password logged once. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 
@@ -15,6 +16,19 @@ public class KonwentConfiguration extends Configuration {
     private String dataDir = "./data";
 
     private boolean migrateOnStart = true;
+
+    @Min(1)
+    private int maxDeclarationsPerAddressPerHour = 20;
+
+    @JsonProperty
+    public int getMaxDeclarationsPerAddressPerHour() {
+        return maxDeclarationsPerAddressPerHour;
+    }
+
+    @JsonProperty
+    public void setMaxDeclarationsPerAddressPerHour(int max) {
+        this.maxDeclarationsPerAddressPerHour = max;
+    }
 
     private DataSourceFactory database = new DataSourceFactory();
 

@@ -16,13 +16,26 @@ public final class TestServer {
     private TestServer() {
     }
 
+    /** Anonymous declarations one address may send per hour: high, so tests sharing a server do not trip it. */
+    public static final int DECLARATION_LIMIT = 100_000;
+
     /** A server over a fresh database of this engine, for a test class. */
     public static DropwizardAppExtension<KonwentConfiguration> on(TestDatabases.Engine engine) {
-        return new DropwizardAppExtension<>(over(TestDatabases.empty(engine)));
+        return on(engine, DECLARATION_LIMIT);
+    }
+
+    /** The same, with its own limit on anonymous declarations per address and hour. */
+    public static DropwizardAppExtension<KonwentConfiguration> on(TestDatabases.Engine engine, int declarationLimit) {
+        return new DropwizardAppExtension<>(over(TestDatabases.empty(engine), declarationLimit));
     }
 
     /** A server over the given database; start and stop it yourself (restarts, several instances). */
     public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database) {
+        return over(database, DECLARATION_LIMIT);
+    }
+
+    private static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
+                                                                    int declarationLimit) {
         String dataDir;
         try {
             dataDir = Files.createTempDirectory("konwent-test").toString();
@@ -38,6 +51,7 @@ public final class TestServer {
                 ConfigOverride.config("database.password", database.password()),
                 ConfigOverride.config("security.initialAdminPassword", ADMIN_PASSWORD),
                 ConfigOverride.config("security.bcryptCost", "10"),
+                ConfigOverride.config("maxDeclarationsPerAddressPerHour", String.valueOf(declarationLimit)),
                 ConfigOverride.config("logging.level", "WARN"));
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.Declarations;
 import pl.konwent.app.testing.TestDatabases.Engine;
 import pl.konwent.app.testing.TestServer;
 
@@ -46,7 +47,10 @@ class AuthorizationMatrixTest {
     private Api departmentHere;
     private Api departmentElsewhere;
     private Api representativeHere;
+    private Api councilHere;
+    private Api representativeOfMember;
     private String target;
+    private String member;
 
     /** One operation: how to call it, who may, who may not, and what the refused caller must get. */
     private record Case(Function<Api, Api.Reply> call, Function<AuthorizationMatrixTest, Api> allowed,
@@ -63,8 +67,11 @@ class AuthorizationMatrixTest {
         departmentElsewhere = Accounts.withRole(admin, anonymous, "dep-obcy", "gdzie-indziej", "DEPARTMENT", null);
         representativeHere = Accounts.withRole(admin, anonymous, "rep-tutaj", "tutaj", "REPRESENTATIVE", "cis-a");
         target = Accounts.create(admin, "cel");
-        admin.post("/api/v1/accounts/" + target + "/roles", Map.of("konwentId", "tutaj", "role", "COUNCIL"))
+        admin.post("/api/v1/accounts/" + target + "/roles", Map.of("konwentId", "tutaj", "role", "SECRETARIAT"))
                 .expect(201);
+        councilHere = Accounts.withRole(admin, anonymous, "rada-tutaj", "tutaj", "COUNCIL", null);
+        member = Declarations.acceptedMember(anonymous, councilHere, "tutaj", "CIS Tutaj");
+        representativeOfMember = Accounts.withRole(admin, anonymous, "rep-czlonka", "tutaj", "REPRESENTATIVE", member);
     }
 
     Stream<Arguments> operations() {
@@ -101,7 +108,30 @@ class AuthorizationMatrixTest {
                 op("DELETE /api/v1/accounts/{accountId}/roles/{roleId}", this::revokeAFreshGrant,
                         t -> t.departmentHere, t -> t.departmentElsewhere, 403, 204),
                 op("DELETE /api/v1/tokens/current", api -> api.delete("/api/v1/tokens/current"),
-                        t -> t.tokenOf("rep-tutaj"), null, 0, 204));
+                        t -> t.tokenOf("rep-tutaj"), null, 0, 204),
+                op("GET /api/v1/konwents/{konwentId}/declarations",
+                        api -> api.get("/api/v1/konwents/tutaj/declarations"),
+                        t -> t.councilHere, t -> t.departmentElsewhere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/declarations/{declarationId}",
+                        api -> api.get("/api/v1/konwents/tutaj/declarations/" + pendingDeclaration()),
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/declarations/{declarationId}/decision",
+                        api -> api.post("/api/v1/konwents/tutaj/declarations/" + pendingDeclaration() + "/decision",
+                                Map.of("outcome", "REJECTED", "reason", "Test uprawnień")),
+                        t -> t.councilHere, t -> t.departmentHere, 403, 200),
+                op("PUT /api/v1/konwents/{konwentId}/members/{memberId}",
+                        api -> api.put("/api/v1/konwents/tutaj/members/" + member, contact()),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/members/{memberId}/withdrawal",
+                        api -> api.post("/api/v1/konwents/tutaj/members/" + freshMember() + "/withdrawal",
+                                Map.of("reason", "Test uprawnień")),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/members/{memberId}/personal-data",
+                        api -> api.get("/api/v1/konwents/tutaj/members/" + member + "/personal-data"),
+                        t -> t.representativeOfMember, t -> t.councilHere, 403, 200),
+                op("DELETE /api/v1/konwents/{konwentId}/members/{memberId}/representatives/{representativeId}",
+                        this::eraseAFreshRepresentative,
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 204));
     }
 
     @Test
@@ -111,8 +141,12 @@ class AuthorizationMatrixTest {
         Set<String> protectedOperations = new TreeSet<>();
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             JsonNode security = operation.getValue().path("security");
+            boolean anonymousAllowed = false;
+            for (JsonNode alternative : security) {
+                anonymousAllowed |= alternative.isEmpty();
+            }
             if (operation.getValue().isObject() && operation.getValue().has("operationId")
-                    && security.isArray() && !security.isEmpty()) {
+                    && security.isArray() && !security.isEmpty() && !anonymousAllowed) {
                 protectedOperations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
             }
         }));
@@ -151,6 +185,29 @@ class AuthorizationMatrixTest {
         String token = anonymous.post("/api/v1/tokens", Map.of("username", username, "password", Accounts.PASSWORD))
                 .expect(201).json().path("token").asText();
         return anonymous.withToken(token);
+    }
+
+    private String pendingDeclaration() {
+        return anonymous.post("/api/v1/konwents/tutaj/declarations", Declarations.of("CIS " + uuid())).expect(201)
+                .json().path("id").asText();
+    }
+
+    private String freshMember() {
+        return Declarations.acceptedMember(anonymous, councilHere, "tutaj", "CIS " + uuid());
+    }
+
+    private Api.Reply eraseAFreshRepresentative(Api caller) {
+        String fresh = freshMember();
+        String person = admin.get("/api/v1/konwents/tutaj/members/" + fresh).expect(200).json()
+                .path("representatives").get(0).path("id").asText();
+        return caller.delete("/api/v1/konwents/tutaj/members/" + fresh + "/representatives/" + person);
+    }
+
+    private static Map<String, Object> contact() {
+        Map<String, Object> contact = new java.util.LinkedHashMap<>(Declarations.of("x"));
+        contact.keySet().retainAll(java.util.List.of("address", "phone", "email", "foundingInstitution",
+                "representatives"));
+        return contact;
     }
 
     /** Grants a role (as ADMIN) and revokes it with the caller under test. */

@@ -1,6 +1,7 @@
 package pl.konwent.domain.access;
 
 import java.util.regex.Pattern;
+import pl.konwent.domain.shared.Contacts;
 import pl.konwent.domain.shared.FieldErrors;
 
 /** Rules for what a client may send about an account. */
@@ -8,7 +9,6 @@ public final class AccountInput {
     public static final int MIN_PASSWORD = 10;
     public static final int MAX_PASSWORD = 128;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private AccountInput() {
     }
@@ -35,11 +35,6 @@ public final class AccountInput {
     }
 
     public static String email(FieldErrors errors, String raw) {
-        String email = errors.optionalText("email", raw, 254);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            errors.check(false, "email", "must be an e-mail address");
-            return null;
-        }
-        return email;
+        return Contacts.email(errors, "email", raw, false);
     }
 }

@@ -1,8 +1,11 @@
 package pl.konwent.domain.konwent;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import pl.konwent.domain.shared.Enums;
 import pl.konwent.domain.shared.FieldErrors;
+import pl.konwent.domain.shared.InvalidValue;
 import pl.konwent.domain.shared.Voivodeship;
 import pl.konwent.domain.voting.Majority;
 import pl.konwent.domain.voting.Quorum;
@@ -11,7 +14,8 @@ import pl.konwent.domain.voting.Quorum;
  * A konwent as a client describes it, raw. {@link #validate} checks every field and reports all errors at
  * once; a missing charter, or a missing setting within it, takes the default of {@link Charter#defaults()}.
  */
-public record KonwentInput(String name, String description, String voivodeship, CharterInput charter) {
+public record KonwentInput(String name, String description, String voivodeship, CharterInput charter,
+                           String declarationDeadline) {
     public static final int MAX_NAME = 300;
     public static final int MAX_DESCRIPTION = 4000;
 
@@ -24,7 +28,17 @@ public record KonwentInput(String name, String description, String voivodeship, 
         String validDescription = errors.optionalText("description", description, MAX_DESCRIPTION);
         Voivodeship region = errors.parseOptional("voivodeship", voivodeship, () -> Voivodeship.ofTeryt(voivodeship));
         Charter validCharter = validateCharter(errors);
-        return new KonwentDetails(validName, validDescription, region, validCharter);
+        LocalDate deadline = errors.parseOptional("declarationDeadline", declarationDeadline,
+                () -> date(declarationDeadline));
+        return new KonwentDetails(validName, validDescription, region, validCharter, deadline);
+    }
+
+    private static LocalDate date(String raw) {
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValue("must be a date YYYY-MM-DD");
+        }
     }
 
     private Charter validateCharter(FieldErrors errors) {

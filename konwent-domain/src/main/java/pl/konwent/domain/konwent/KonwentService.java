@@ -36,7 +36,7 @@ public final class KonwentService {
         errors.throwIfAny();
         Instant now = now();
         Konwent konwent = new Konwent(id, details.name(), details.description(), details.voivodeship(),
-                details.charter(), now, now, 1);
+                details.charter(), details.declarationDeadline(), now, now, 1);
         return unitOfWork.inTransaction(() -> {
             konwents.add(konwent);
             return konwent;

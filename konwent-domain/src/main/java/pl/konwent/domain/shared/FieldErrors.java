@@ -72,6 +72,10 @@ public final class FieldErrors {
             errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
             return null;
         }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f)) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
         return value;
     }
 }

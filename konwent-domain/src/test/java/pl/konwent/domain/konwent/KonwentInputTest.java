@@ -14,7 +14,7 @@ import pl.konwent.domain.voting.Majority;
 class KonwentInputTest {
     @Test
     void aMissingCharterTakesTheDefaultsOfDomainMd() {
-        KonwentDetails details = validate(new KonwentInput("Konwent", null, null, null));
+        KonwentDetails details = validate(new KonwentInput("Konwent", null, null, null, null));
 
         assertThat(details.charter()).isEqualTo(Charter.defaults());
         assertThat(details.charter().defaultMajority()).isEqualTo(Majority.SIMPLE);
@@ -26,7 +26,7 @@ class KonwentInputTest {
     @Test
     void charterSettingsGivenOverrideOnlyThemselves() {
         KonwentDetails details = validate(new KonwentInput("Forum", null, "02",
-                new KonwentInput.CharterInput("TWO_THIRDS", null, false, null, null)));
+                new KonwentInput.CharterInput("TWO_THIRDS", null, false, null, null), null));
 
         assertThat(details.voivodeship()).isEqualTo(Voivodeship.DOLNOSLASKIE);
         assertThat(details.charter()).isEqualTo(new Charter(Majority.TWO_THIRDS, Charter.defaults().defaultQuorum(),
@@ -35,7 +35,7 @@ class KonwentInputTest {
 
     @Test
     void textIsTrimmedAndBlankOptionalTextIsAbsent() {
-        KonwentDetails details = validate(new KonwentInput("  Konwent Pomorski  ", "   ", null, null));
+        KonwentDetails details = validate(new KonwentInput("  Konwent Pomorski  ", "   ", null, null, null));
 
         assertThat(details.name()).isEqualTo("Konwent Pomorski");
         assertThat(details.description()).isNull();
@@ -44,7 +44,7 @@ class KonwentInputTest {
     @Test
     void everyInvalidFieldIsReportedTogether() {
         KonwentInput input = new KonwentInput("", "x".repeat(4001), "99",
-                new KonwentInput.CharterInput("MOST", new BigDecimal("0"), null, 26, 0));
+                new KonwentInput.CharterInput("MOST", new BigDecimal("0"), null, 26, 0), null);
 
         assertThatThrownBy(() -> validate(input))
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.errors())

@@ -42,7 +42,7 @@ class KonwentServiceTest {
 
     @Test
     void aNewKonwentStartsAtVersionOneWithTheClocksTime() {
-        Konwent created = service.create(ADMIN, "krajowy", new KonwentInput("Konwent", null, null, null));
+        Konwent created = service.create(ADMIN, "krajowy", new KonwentInput("Konwent", null, null, null, null));
 
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.createdAt()).isEqualTo(FOUNDED);
@@ -51,9 +51,9 @@ class KonwentServiceTest {
 
     @Test
     void aRevisionBumpsTheVersionAndKeepsTheFoundingTime() {
-        service.create(ADMIN, "krajowy", new KonwentInput("Konwent", null, null, null));
+        service.create(ADMIN, "krajowy", new KonwentInput("Konwent", null, null, null, null));
 
-        Konwent revised = service.revise(ADMIN, "krajowy", new KonwentInput("Nowa nazwa", null, null, null),
+        Konwent revised = service.revise(ADMIN, "krajowy", new KonwentInput("Nowa nazwa", null, null, null, null),
                 OptionalLong.of(1));
 
         assertThat(revised.version()).isEqualTo(2);
@@ -63,10 +63,10 @@ class KonwentServiceTest {
 
     @Test
     void aRevisionFromAnOldVersionIsStaleAndChangesNothing() {
-        service.create(ADMIN, "krajowy", new KonwentInput("Konwent", null, null, null));
-        service.revise(ADMIN, "krajowy", new KonwentInput("Druga", null, null, null), OptionalLong.empty());
+        service.create(ADMIN, "krajowy", new KonwentInput("Konwent", null, null, null, null));
+        service.revise(ADMIN, "krajowy", new KonwentInput("Druga", null, null, null, null), OptionalLong.empty());
 
-        assertThatThrownBy(() -> service.revise(ADMIN, "krajowy", new KonwentInput("Trzecia", null, null, null),
+        assertThatThrownBy(() -> service.revise(ADMIN, "krajowy", new KonwentInput("Trzecia", null, null, null, null),
                 OptionalLong.of(1))).isInstanceOf(DomainException.StaleVersion.class);
         assertThat(service.get("krajowy").name()).isEqualTo("Druga");
     }
@@ -79,14 +79,14 @@ class KonwentServiceTest {
 
     @Test
     void anInvalidIdOnCreateIsAFieldError() {
-        assertThatThrownBy(() -> service.create(ADMIN, "Zły", new KonwentInput("Konwent", null, null, null)))
+        assertThatThrownBy(() -> service.create(ADMIN, "Zły", new KonwentInput("Konwent", null, null, null, null)))
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("id"));
     }
 
     @Test
     void onlyAnAdminFoundsAKonwent() {
-        KonwentInput input = new KonwentInput("Konwent", null, null, null);
+        KonwentInput input = new KonwentInput("Konwent", null, null, null, null);
 
         assertThatThrownBy(() -> service.create(Optional.empty(), "krajowy", input))
                 .isInstanceOf(DomainException.Unauthenticated.class);
@@ -96,15 +96,15 @@ class KonwentServiceTest {
 
     @Test
     void theDepartmentRevisesItsOwnKonwentOnly() {
-        service.create(ADMIN, "pomorski", new KonwentInput("Pomorski", null, null, null));
-        service.create(ADMIN, "lubelski", new KonwentInput("Lubelski", null, null, null));
+        service.create(ADMIN, "pomorski", new KonwentInput("Pomorski", null, null, null, null));
+        service.create(ADMIN, "lubelski", new KonwentInput("Lubelski", null, null, null, null));
 
-        service.revise(DEPARTMENT_OF_POMORSKI, "pomorski", new KonwentInput("Pomorski 2", null, null, null),
+        service.revise(DEPARTMENT_OF_POMORSKI, "pomorski", new KonwentInput("Pomorski 2", null, null, null, null),
                 OptionalLong.empty());
 
         assertThat(service.get("pomorski").name()).isEqualTo("Pomorski 2");
         assertThatThrownBy(() -> service.revise(DEPARTMENT_OF_POMORSKI, "lubelski",
-                new KonwentInput("Cudzy", null, null, null), OptionalLong.empty()))
+                new KonwentInput("Cudzy", null, null, null, null), OptionalLong.empty()))
                 .isInstanceOf(DomainException.Forbidden.class);
         assertThat(service.get("lubelski").name()).isEqualTo("Lubelski");
     }

@@ -3,11 +3,11 @@ package pl.konwent.adapters.jdbi.audit;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import pl.konwent.adapters.jdbi.NewestFirst;
 import pl.konwent.domain.access.AccountId;
 import pl.konwent.domain.audit.AuditEntry;
 import pl.konwent.domain.audit.AuditTrail;
 import pl.konwent.domain.konwent.KonwentId;
-import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
 
@@ -52,21 +52,11 @@ public final class JdbiAuditTrail implements AuditTrail {
         if (query.resourcePrefix() != null) {
             sql.append(" AND resource LIKE :resource ESCAPE '!'");
         }
-        long afterAt = 0;
-        String afterId = null;
-        if (page.after() != null) {
-            int slash = page.after().indexOf('/');
-            try {
-                afterAt = Long.parseLong(page.after().substring(0, Math.max(slash, 0)));
-            } catch (NumberFormatException e) {
-                throw DomainException.InvalidInput.of("cursor", "is not a cursor of this list");
-            }
-            afterId = page.after().substring(slash + 1);
+        NewestFirst after = NewestFirst.parse(page.after());
+        if (after != null) {
             sql.append(" AND (at < :afterAt OR (at = :afterAt AND id < :afterId))");
         }
         sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
-        long keyAt = afterAt;
-        String keyId = afterId;
         List<AuditEntry> rows = jdbi.withHandle(handle -> {
             org.jdbi.v3.core.statement.Query select = handle.createQuery(sql.toString())
                     .bind("konwent", konwent.value()).bind("limit", page.limit() + 1);
@@ -82,8 +72,8 @@ public final class JdbiAuditTrail implements AuditTrail {
             if (query.resourcePrefix() != null) {
                 select.bind("resource", likePrefix(query.resourcePrefix()));
             }
-            if (keyId != null) {
-                select.bind("afterAt", keyAt).bind("afterId", keyId);
+            if (after != null) {
+                select.bind("afterAt", after.at()).bind("afterId", after.id());
             }
             return select.map((rs, ctx) -> new AuditEntry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at")),
                     rs.getString("actor_id") == null ? null : new AccountId(rs.getString("actor_id")),
@@ -91,7 +81,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                     rs.getString("resource"), rs.getInt("status"),
                     AuditEntry.Outcome.valueOf(rs.getString("outcome")))).list();
         });
-        return Page.fromOverfetch(rows, page.limit(), entry -> entry.at().toEpochMilli() + "/" + entry.id());
+        return Page.fromOverfetch(rows, page.limit(), entry -> NewestFirst.keyOf(entry.at().toEpochMilli(), entry.id()));
     }
 
     private static String likePrefix(String prefix) {

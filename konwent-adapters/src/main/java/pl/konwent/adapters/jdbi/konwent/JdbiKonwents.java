@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -59,12 +60,13 @@ public final class JdbiKonwents implements Konwents {
     /** The columns of one konwent, flattened for binding. */
     public record Row(String id, String name, String description, String voivodeship, String defaultMajority,
                       BigDecimal defaultQuorum, boolean alternation, int councilSize, int termYears,
-                      long createdAt, long updatedAt, long version) {
+                      LocalDate declarationDeadline, long createdAt, long updatedAt, long version) {
         static Row of(Konwent k) {
             Charter c = k.charter();
             return new Row(k.id().value(), k.name(), k.description(),
                     k.voivodeship() == null ? null : k.voivodeship().teryt(), c.defaultMajority().name(),
                     c.defaultQuorum().fraction(), c.alternation(), c.councilSize(), c.termYears(),
+                    k.declarationDeadline(),
                     k.createdAt().toEpochMilli(), k.updatedAt().toEpochMilli(), k.version());
         }
     }
@@ -78,6 +80,7 @@ public final class JdbiKonwents implements Konwents {
                     new Charter(Majority.valueOf(rs.getString("default_majority")),
                             new Quorum(rs.getBigDecimal("default_quorum")), rs.getBoolean("alternation"),
                             rs.getInt("council_size"), rs.getInt("term_years")),
+                    rs.getObject("declaration_deadline", LocalDate.class),
                     Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                     rs.getLong("version"));
         }
@@ -86,10 +89,11 @@ public final class JdbiKonwents implements Konwents {
     @RegisterRowMapper(KonwentMapper.class)
     public interface Dao {
         String COLUMNS = "id, name, description, voivodeship, default_majority, default_quorum, alternation, "
-                + "council_size, term_years, created_at, updated_at, version";
+                + "council_size, term_years, declaration_deadline, created_at, updated_at, version";
 
         @SqlUpdate("INSERT INTO konwent (" + COLUMNS + ") VALUES (:id, :name, :description, :voivodeship, "
-                + ":defaultMajority, :defaultQuorum, :alternation, :councilSize, :termYears, :createdAt, "
+                + ":defaultMajority, :defaultQuorum, :alternation, :councilSize, :termYears, :declarationDeadline, "
+                + ":createdAt, "
                 + ":updatedAt, :version)")
         void insert(@BindMethods Row row);
 
@@ -105,7 +109,8 @@ public final class JdbiKonwents implements Konwents {
         @SqlUpdate("UPDATE konwent SET name = :row.name, description = :row.description, "
                 + "voivodeship = :row.voivodeship, default_majority = :row.defaultMajority, "
                 + "default_quorum = :row.defaultQuorum, alternation = :row.alternation, "
-                + "council_size = :row.councilSize, term_years = :row.termYears, updated_at = :row.updatedAt, "
+                + "council_size = :row.councilSize, term_years = :row.termYears, "
+                + "declaration_deadline = :row.declarationDeadline, updated_at = :row.updatedAt, "
                 + "version = :row.version WHERE id = :row.id AND version = :expectedVersion")
         int update(@BindMethods("row") Row row, @Bind("expectedVersion") long expectedVersion);
     }

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import pl.konwent.domain.konwent.KonwentInput;
 
 /** The body of POST /konwents and PUT /konwents/{id}: the konwent as the client describes it. */
-public record KonwentRequest(String id, String name, String description, String voivodeship, CharterRequest charter) {
+public record KonwentRequest(String id, String name, String description, String voivodeship, CharterRequest charter,
+                             String declarationDeadline) {
 
     public record CharterRequest(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
                                  Integer councilSize, Integer termYears) {
@@ -13,6 +14,6 @@ public record KonwentRequest(String id, String name, String description, String 
     KonwentInput toInput() {
         return new KonwentInput(name, description, voivodeship, charter == null ? null
                 : new KonwentInput.CharterInput(charter.defaultMajority(), charter.defaultQuorum(),
-                        charter.alternation(), charter.councilSize(), charter.termYears()));
+                        charter.alternation(), charter.councilSize(), charter.termYears()), declarationDeadline);
     }
 }

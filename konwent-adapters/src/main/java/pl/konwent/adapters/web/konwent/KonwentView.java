@@ -2,12 +2,13 @@ package pl.konwent.adapters.web.konwent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import pl.konwent.domain.konwent.Charter;
 import pl.konwent.domain.konwent.Konwent;
 
 /** A konwent as the API shows it. */
 public record KonwentView(String id, String name, String description, String voivodeship, CharterView charter,
-                          Instant createdAt, Instant updatedAt) {
+                          LocalDate declarationDeadline, Instant createdAt, Instant updatedAt) {
 
     public record CharterView(String defaultMajority, BigDecimal defaultQuorum, boolean alternation,
                               int councilSize, int termYears) {
@@ -20,6 +21,7 @@ public record KonwentView(String id, String name, String description, String voi
     static KonwentView of(Konwent konwent) {
         return new KonwentView(konwent.id().value(), konwent.name(), konwent.description(),
                 konwent.voivodeship() == null ? null : konwent.voivodeship().teryt(),
-                CharterView.of(konwent.charter()), konwent.createdAt(), konwent.updatedAt());
+                CharterView.of(konwent.charter()), konwent.declarationDeadline(), konwent.createdAt(),
+                konwent.updatedAt());
     }
 }

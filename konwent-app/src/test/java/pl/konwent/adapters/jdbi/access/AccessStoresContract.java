@@ -43,7 +43,7 @@ abstract class AccessStoresContract {
         grants = new JdbiRoleGrants(jdbi);
         tokens = new JdbiTokens(jdbi);
         audit = new JdbiAuditTrail(jdbi);
-        new JdbiKonwents(jdbi).add(new Konwent(KRAJOWY, "Konwent", null, null, Charter.defaults(), T0, T0, 1));
+        new JdbiKonwents(jdbi).add(new Konwent(KRAJOWY, "Konwent", null, null, Charter.defaults(), null, T0, T0, 1));
     }
 
     @Test

@@ -40,7 +40,7 @@ abstract class KonwentsContract {
     void storesAndReadsBackEveryFieldWithPolishLetters() {
         Konwent dolnoslaski = new Konwent(new KonwentId("dolnoslaski"), "Dolnośląski Konwent CIS i KIS — Zażółć gęślą jaźń",
                 "Współpraca podmiotów zatrudnienia socjalnego", Voivodeship.DOLNOSLASKIE,
-                new Charter(Majority.TWO_THIRDS, new Quorum(new BigDecimal("0.3333")), false, 7, 2), T0, T0, 1);
+                new Charter(Majority.TWO_THIRDS, new Quorum(new BigDecimal("0.3333")), false, 7, 2), null, T0, T0, 1);
 
         konwents.add(dolnoslaski);
 
@@ -81,7 +81,7 @@ abstract class KonwentsContract {
     void replaceSucceedsOnlyFromTheExpectedVersion() {
         Konwent original = konwent("krajowy");
         konwents.add(original);
-        Konwent revised = original.revised(new KonwentDetails("Nowa nazwa", null, null, Charter.defaults()),
+        Konwent revised = original.revised(new KonwentDetails("Nowa nazwa", null, null, Charter.defaults(), null),
                 T0.plusSeconds(60));
 
         assertThat(konwents.replace(revised, 1)).isTrue();
@@ -103,6 +103,6 @@ abstract class KonwentsContract {
     }
 
     private static Konwent konwent(String id) {
-        return new Konwent(new KonwentId(id), "Konwent " + id, null, null, Charter.defaults(), T0, T0, 1);
+        return new Konwent(new KonwentId(id), "Konwent " + id, null, null, Charter.defaults(), null, T0, T0, 1);
     }
 }

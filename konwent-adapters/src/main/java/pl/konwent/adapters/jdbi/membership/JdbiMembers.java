@@ -1,0 +1,164 @@
+package pl.konwent.adapters.jdbi.membership;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.membership.Contact;
+import pl.konwent.domain.membership.Member;
+import pl.konwent.domain.membership.MemberKind;
+import pl.konwent.domain.membership.Members;
+import pl.konwent.domain.shared.DomainException;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.shared.Text;
+import pl.konwent.domain.shared.Voivodeship;
+
+/**
+ * The register in table {@code member}, ordered by name then id. Search and town filters compare folded text
+ * (no case, no diacritics), so they behave the same on H2 and MySQL. The page key is the last member's
+ * "id/name" (ids never contain '/').
+ */
+public final class JdbiMembers implements Members {
+    private static final String COLUMNS = "id, konwent_id, name, kind, voivodeship, status, contact, joined_at, "
+            + "withdrawn_at, withdrawal_reason, declaration_id, version";
+    private static final RowMapper<Member> MAPPER = (rs, ctx) -> {
+        long withdrawnAt = rs.getLong("withdrawn_at");
+        boolean withdrawn = !rs.wasNull();
+        return new Member(rs.getString("id"), new KonwentId(rs.getString("konwent_id")), rs.getString("name"),
+                MemberKind.valueOf(rs.getString("kind")), JsonColumns.read(rs.getString("contact"), Contact.class),
+                Member.Status.valueOf(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("joined_at")),
+                withdrawn ? Instant.ofEpochMilli(withdrawnAt) : null, rs.getString("withdrawal_reason"),
+                rs.getString("declaration_id"), rs.getLong("version"));
+    };
+
+    private final Jdbi jdbi;
+
+    public JdbiMembers(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(Member m) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO member (id, konwent_id, name, search_name, kind, "
+                        + "town, search_town, voivodeship, status, contact, joined_at, declaration_id, version) VALUES "
+                        + "(:id, :konwent, :name, :searchName, :kind, :town, :searchTown, :voivodeship, :status, "
+                        + ":contact, :joinedAt, :declarationId, :version)")
+                .bind("id", m.id()).bind("konwent", m.konwent().value()).bind("name", m.name())
+                .bind("searchName", Text.fold(m.name())).bind("kind", m.kind().name())
+                .bind("town", m.contact().address().town()).bind("searchTown", Text.fold(m.contact().address().town()))
+                .bind("voivodeship", teryt(m.contact().address().voivodeship()))
+                .bind("status", m.status().name()).bind("contact", JsonColumns.write(m.contact()))
+                .bind("joinedAt", m.joinedAt().toEpochMilli()).bind("declarationId", m.declarationId())
+                .bind("version", m.version())
+                .execute());
+    }
+
+    @Override
+    public Optional<Member> find(KonwentId konwent, String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM member "
+                        + "WHERE konwent_id = :konwent AND id = :id")
+                .bind("konwent", konwent.value()).bind("id", id)
+                .map(MAPPER).findOne());
+    }
+
+    @Override
+    public Page<Member> list(KonwentId konwent, Filter filter, PageRequest page) {
+        String after = page.after();
+        int slash = after == null ? -1 : after.indexOf('/');
+        if (after != null && slash < 1) {
+            throw DomainException.InvalidInput.of("cursor", "is not a cursor of this list");
+        }
+        String keyset = after == null ? "" : " AND (name > :afterName OR (name = :afterName AND id > :afterId))";
+        List<Member> rows = jdbi.withHandle(handle -> {
+            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM member WHERE konwent_id = :konwent"
+                    + conditions(filter) + keyset + " ORDER BY name, id LIMIT :limit");
+            bind(query, konwent, filter).bind("limit", page.limit() + 1);
+            if (after != null) {
+                query.bind("afterId", after.substring(0, slash)).bind("afterName", after.substring(slash + 1));
+            }
+            return query.map(MAPPER).list();
+        });
+        return Page.fromOverfetch(rows, page.limit(), m -> m.id() + "/" + m.name());
+    }
+
+    @Override
+    public List<Member> all(KonwentId konwent, Filter filter) {
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM member WHERE konwent_id = :konwent"
+                    + conditions(filter) + " ORDER BY name, id");
+            return bind(query, konwent, filter).map(MAPPER).list();
+        });
+    }
+
+    @Override
+    public boolean replace(Member m, long expectedVersion) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE member SET town = :town, "
+                        + "search_town = :searchTown, voivodeship = :voivodeship, status = :status, contact = :contact, "
+                        + "withdrawn_at = :withdrawnAt, withdrawal_reason = :reason, version = :version "
+                        + "WHERE id = :id AND version = :expected")
+                .bind("town", m.contact().address().town()).bind("searchTown", Text.fold(m.contact().address().town()))
+                .bind("voivodeship", teryt(m.contact().address().voivodeship()))
+                .bind("status", m.status().name()).bind("contact", JsonColumns.write(m.contact()))
+                .bind("withdrawnAt", m.withdrawnAt() == null ? null : m.withdrawnAt().toEpochMilli())
+                .bind("reason", m.withdrawalReason()).bind("version", m.version())
+                .bind("id", m.id()).bind("expected", expectedVersion)
+                .execute()) == 1;
+    }
+
+    @Override
+    public int countActive(KonwentId konwent) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM member WHERE konwent_id = :konwent AND status = :status")
+                .bind("konwent", konwent.value()).bind("status", Member.Status.ACTIVE.name())
+                .mapTo(Integer.class).one());
+    }
+
+    private static String conditions(Filter filter) {
+        StringBuilder sql = new StringBuilder();
+        if (filter.kind() != null) {
+            sql.append(" AND kind = :kind");
+        }
+        if (filter.voivodeship() != null) {
+            sql.append(" AND voivodeship = :voivodeship");
+        }
+        if (filter.town() != null) {
+            sql.append(" AND search_town = :town");
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = :status");
+        }
+        if (filter.nameContains() != null) {
+            sql.append(" AND search_name LIKE :q ESCAPE '!'");
+        }
+        return sql.toString();
+    }
+
+    private static Query bind(Query query, KonwentId konwent, Filter filter) {
+        query.bind("konwent", konwent.value());
+        if (filter.kind() != null) {
+            query.bind("kind", filter.kind().name());
+        }
+        if (filter.voivodeship() != null) {
+            query.bind("voivodeship", filter.voivodeship().teryt());
+        }
+        if (filter.town() != null) {
+            query.bind("town", Text.fold(filter.town()));
+        }
+        if (filter.status() != null) {
+            query.bind("status", filter.status().name());
+        }
+        if (filter.nameContains() != null) {
+            String folded = Text.fold(filter.nameContains()).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            query.bind("q", "%" + folded + "%");
+        }
+        return query;
+    }
+
+    private static String teryt(Voivodeship voivodeship) {
+        return voivodeship == null ? null : voivodeship.teryt();
+    }
+}

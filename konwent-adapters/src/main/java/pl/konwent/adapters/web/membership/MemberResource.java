@@ -1,0 +1,111 @@
+package pl.konwent.adapters.web.membership;
+
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import pl.konwent.adapters.web.http.Etags;
+import pl.konwent.adapters.web.http.PageView;
+import pl.konwent.adapters.web.http.Paging;
+import pl.konwent.adapters.web.http.RequestBodies;
+import pl.konwent.adapters.web.membership.MembershipViews.ContactRequest;
+import pl.konwent.adapters.web.membership.MembershipViews.DeclarationView;
+import pl.konwent.adapters.web.membership.MembershipViews.MemberView;
+import pl.konwent.adapters.web.membership.MembershipViews.PersonalDataView;
+import pl.konwent.adapters.web.membership.MembershipViews.WithdrawalRequest;
+import pl.konwent.domain.access.Caller;
+import pl.konwent.domain.membership.Member;
+import pl.konwent.domain.membership.MembershipService;
+
+/** The member register (M5): public reads, personal data for those entitled, CSV export, changes, leaving. */
+@Path("/api/v1/konwents/{konwentId}/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class MemberResource {
+    private final MembershipService membership;
+
+    public MemberResource(MembershipService membership) {
+        this.membership = membership;
+    }
+
+    @GET
+    public PageView<MemberView> list(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                                     @QueryParam("kind") String kind, @QueryParam("voivodeship") String voivodeship,
+                                     @QueryParam("town") String town, @QueryParam("status") String status,
+                                     @QueryParam("q") String q, @QueryParam("limit") String limit,
+                                     @QueryParam("cursor") String cursor) {
+        return Paging.view(membership.members(caller, konwentId, kind, voivodeship, town, status, q,
+                Paging.request(limit, cursor)), MemberView::of);
+    }
+
+    @GET
+    @Produces(RegisterCsv.MEDIA_TYPE)
+    public Response export(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                           @QueryParam("kind") String kind, @QueryParam("voivodeship") String voivodeship,
+                           @QueryParam("town") String town, @QueryParam("status") String status,
+                           @QueryParam("q") String q) {
+        byte[] csv = RegisterCsv.write(membership.export(caller, konwentId, kind, voivodeship, town, status, q));
+        return Response.ok(csv, RegisterCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"register-" + konwentId + ".csv\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{memberId}")
+    public Response get(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                        @PathParam("memberId") String memberId) {
+        MembershipService.MemberRead read = membership.member(caller, konwentId, memberId);
+        return Response.ok(MemberView.of(read)).tag(Etags.ofVersion(read.member().version())).build();
+    }
+
+    @PUT
+    @Path("/{memberId}")
+    public Response updateContact(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                                  @PathParam("memberId") String memberId, ContactRequest body,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ContactRequest request = RequestBodies.required(body);
+        return full(membership.updateContact(caller, konwentId, memberId, request.toInput(),
+                Etags.expectedVersion(ifMatch)));
+    }
+
+    @POST
+    @Path("/{memberId}/withdrawal")
+    public Response withdraw(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                             @PathParam("memberId") String memberId, WithdrawalRequest body) {
+        WithdrawalRequest request = RequestBodies.required(body);
+        return full(membership.withdraw(caller, konwentId, memberId, request.reason()));
+    }
+
+    @GET
+    @Path("/{memberId}/personal-data")
+    public PersonalDataView personalData(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                                         @PathParam("memberId") String memberId) {
+        MembershipService.PersonalData data = membership.personalData(caller, konwentId, memberId);
+        return new PersonalDataView(MemberView.full(data.member()),
+                data.declarations().stream().map(DeclarationView::of).toList());
+    }
+
+    @DELETE
+    @Path("/{memberId}/representatives/{representativeId}")
+    public Response eraseRepresentative(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                                        @PathParam("memberId") String memberId,
+                                        @PathParam("representativeId") String representativeId) {
+        membership.eraseRepresentative(caller, konwentId, memberId, representativeId);
+        return Response.noContent().build();
+    }
+
+    private static Response full(Member member) {
+        return Response.ok(MemberView.full(member)).tag(Etags.ofVersion(member.version())).build();
+    }
+}

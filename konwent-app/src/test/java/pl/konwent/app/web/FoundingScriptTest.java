@@ -1,0 +1,61 @@
+package pl.konwent.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.TestDatabases.Engine;
+import pl.konwent.app.testing.TestServer;
+
+/**
+ * examples/founding.sh, as a newcomer runs it, against a live server on MariaDB: the 43 addressees of seed 002
+ * declared, accepted by the department and exported. Run twice, it changes nothing the second time.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class FoundingScriptTest {
+    static final DropwizardAppExtension<KonwentConfiguration> APP = TestServer.on(Engine.MARIADB);
+
+    @Test
+    void theSeed002FoundingRunsEndToEndAndCanBeRepeated(@TempDir Path work) throws Exception {
+        Path first = work.resolve("first.csv");
+        Path again = work.resolve("again.csv");
+
+        assertThat(run(first)).contains("43 declarations accepted");
+        assertThat(run(again)).contains("43 declarations accepted");
+
+        List<String> rows = Files.readAllLines(first, StandardCharsets.UTF_8);
+        assertThat(rows).hasSize(44);
+        assertThat(rows.get(0)).startsWith("\uFEFF\"id\"");
+        assertThat(String.join("\n", rows)).contains("Centrum Integracji Społecznej „Przystań” Barlinek",
+                "Klub Integracji Społecznej MOPS Tczew", "Skarżysko-Kamienna");
+        assertThat(Files.readAllLines(again, StandardCharsets.UTF_8)).isEqualTo(rows);
+        Api anonymous = new Api(APP.getLocalPort());
+        assertThat(anonymous.get("/api/v1/konwents/krajowy/members?limit=500&status=ACTIVE").expect(200).json()
+                .path("items")).hasSize(43);
+        assertThat(anonymous.get("/api/v1/konwents/krajowy/members?voivodeship=24").expect(200).json()
+                .path("items")).hasSize(4);
+    }
+
+    private static String run(Path out) throws IOException, InterruptedException {
+        ProcessBuilder script = new ProcessBuilder("bash", Path.of("..", "examples", "founding.sh").toString(),
+                out.toString()).redirectErrorStream(true);
+        script.environment().put("KONWENT_URL", "http://127.0.0.1:" + APP.getLocalPort());
+        script.environment().put("KONWENT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
+        Process process = script.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("founding.sh finished in time").isTrue();
+        assertThat(process.exitValue()).as("founding.sh failed:\n%s", output).isZero();
+        return output;
+    }
+}

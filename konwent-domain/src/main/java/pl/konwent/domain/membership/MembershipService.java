@@ -1,0 +1,325 @@
+package pl.konwent.domain.membership;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import pl.konwent.domain.access.Access;
+import pl.konwent.domain.access.Caller;
+import pl.konwent.domain.access.Role;
+import pl.konwent.domain.konwent.Konwent;
+import pl.konwent.domain.konwent.KonwentService;
+import pl.konwent.domain.shared.DomainException;
+import pl.konwent.domain.shared.Enums;
+import pl.konwent.domain.shared.FieldErrors;
+import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.shared.Throttle;
+import pl.konwent.domain.shared.UnitOfWork;
+import pl.konwent.domain.shared.Voivodeship;
+
+/** Use cases of membership: declarations (M1, M3), the decision (M2), the register (M5), leaving (M4), GDPR. */
+public final class MembershipService {
+    /** Dates of the rules (deadlines, "not in the future") are Polish dates. */
+    public static final ZoneId POLAND = ZoneId.of("Europe/Warsaw");
+
+    /** What a caller may see of a member: the public view, or with personal data. */
+    public enum View { PUBLIC, FULL }
+
+    public record MemberRead(Member member, View view) {
+    }
+
+    private final Declarations declarations;
+    private final Members members;
+    private final CouncilPresence councils;
+    private final KonwentService konwents;
+    private final UnitOfWork unitOfWork;
+    private final IdSource ids;
+    private final Clock clock;
+    private final Throttle submissions;
+
+    public MembershipService(Declarations declarations, Members members, CouncilPresence councils,
+                             KonwentService konwents, UnitOfWork unitOfWork, IdSource ids, Clock clock,
+                             Throttle submissions) {
+        this.declarations = declarations;
+        this.members = members;
+        this.councils = councils;
+        this.konwents = konwents;
+        this.unitOfWork = unitOfWork;
+        this.ids = ids;
+        this.clock = clock;
+        this.submissions = submissions;
+    }
+
+    /**
+     * Anyone may declare (M1), within the konwent's declaration window (M3). Submissions from one address are
+     * limited, so the register cannot be flooded (OWASP API6); the konwent's DEPARTMENT (entering paper
+     * declarations) and ADMIN are not limited.
+     */
+    public Declaration submit(Optional<Caller> caller, String konwentId, DeclarationInput input, String address) {
+        Konwent konwent = konwents.get(konwentId);
+        boolean trusted = caller.filter(c -> c.isAdmin() || c.holds(konwent.id(), Role.DEPARTMENT)).isPresent();
+        long wait = trusted ? 0 : submissions.waitSeconds(address);
+        if (wait > 0) {
+            throw new DomainException.TooManyAttempts("Too many declarations from this address; try again in "
+                    + wait + " seconds", wait);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(POLAND));
+        if (konwent.declarationDeadline() != null && today.isAfter(konwent.declarationDeadline())) {
+            throw new DomainException.RuleViolation("M3", "Declarations to konwent '" + konwentId
+                    + "' closed on " + konwent.declarationDeadline());
+        }
+        FieldErrors errors = new FieldErrors();
+        DeclarationContent content = input.validate(errors, today, this::newId);
+        errors.throwIfAny();
+        if (!trusted) {
+            submissions.record(address);
+        }
+        Declaration declaration = new Declaration(newId(), konwent.id(), content, Declaration.State.SUBMITTED, now(),
+                null, null, 1);
+        return unitOfWork.inTransaction(() -> {
+            declarations.add(declaration);
+            return declaration;
+        });
+    }
+
+    public Page<Declaration> declarations(Optional<Caller> caller, String konwentId, String state, PageRequest page) {
+        Konwent konwent = readable(caller, konwentId);
+        Access.requireRole(caller, konwent.id(), Role.COUNCIL, Role.DEPARTMENT);
+        FieldErrors errors = new FieldErrors();
+        Declaration.State filter = errors.parseOptional("state", state,
+                () -> Enums.parse(Declaration.State.class, state));
+        errors.throwIfAny();
+        return declarations.list(konwent.id(), filter, page);
+    }
+
+    public Declaration declaration(Optional<Caller> caller, String konwentId, String declarationId) {
+        Konwent konwent = readable(caller, konwentId);
+        Access.requireRole(caller, konwent.id(), Role.COUNCIL, Role.DEPARTMENT);
+        return findDeclaration(konwent, declarationId);
+    }
+
+    /**
+     * The council accepts or rejects a declaration with a reason (M2); while the konwent has no council, the
+     * department decides. Accepting makes the member in the same transaction. A declaration is decided once.
+     */
+    public Declaration decide(Optional<Caller> caller, String konwentId, String declarationId, String outcome,
+                              String reason) {
+        Konwent konwent = readable(caller, konwentId);
+        Caller decider = councils.hasCouncil(konwent.id())
+                ? Access.requireRole(caller, konwent.id(), Role.COUNCIL)
+                : Access.requireRole(caller, konwent.id(), Role.DEPARTMENT, Role.COUNCIL);
+        FieldErrors errors = new FieldErrors();
+        Declaration.State decided = errors.parse("outcome", () -> Enums.parse(Declaration.State.class, outcome));
+        errors.check(decided != Declaration.State.SUBMITTED, "outcome", "must be ACCEPTED or REJECTED");
+        String why = errors.requireText("reason", reason, 2000);
+        errors.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Declaration declaration = findDeclaration(konwent, declarationId);
+            if (declaration.state() != Declaration.State.SUBMITTED) {
+                throw new DomainException.Conflict("Declaration '" + declarationId + "' was already "
+                        + declaration.state() + " on " + declaration.decision().decidedAt());
+            }
+            Instant at = now();
+            String memberId = null;
+            if (decided == Declaration.State.ACCEPTED) {
+                DeclarationContent content = declaration.content();
+                Member member = new Member(newId(), konwent.id(), content.memberName(), content.kind(),
+                        content.contact(), Member.Status.ACTIVE, at, null, null, declaration.id(), 1);
+                members.add(member);
+                memberId = member.id();
+            }
+            Declaration result = declaration.decided(new Declaration.Decision(decided, why, decider.id(),
+                    decider.username(), at), memberId);
+            if (!declarations.replace(result, declaration.version())) {
+                throw new DomainException.Conflict("Declaration '" + declarationId + "' was decided meanwhile");
+            }
+            return result;
+        });
+    }
+
+    /** The register (M5): public, with personal data only for those who need it. */
+    public Page<MemberRead> members(Optional<Caller> caller, String konwentId, String kind, String voivodeship,
+                                    String town, String status, String nameContains, PageRequest page) {
+        Konwent konwent = konwents.get(konwentId);
+        Members.Filter filter = filter(kind, voivodeship, town, status, nameContains);
+        return members.list(konwent.id(), filter, page).map(member -> new MemberRead(member, viewOf(caller, member)));
+    }
+
+    /** The whole register with personal data, for export (M5): DEPARTMENT. */
+    public List<Member> export(Optional<Caller> caller, String konwentId, String kind, String voivodeship, String town,
+                               String status, String nameContains) {
+        Konwent konwent = readable(caller, konwentId);
+        Access.requireRole(caller, konwent.id(), Role.DEPARTMENT);
+        return members.all(konwent.id(), filter(kind, voivodeship, town, status, nameContains));
+    }
+
+    public MemberRead member(Optional<Caller> caller, String konwentId, String memberId) {
+        Member member = findMember(konwents.get(konwentId), memberId);
+        return new MemberRead(member, viewOf(caller, member));
+    }
+
+    /** The member's REPRESENTATIVE keeps its contact data and representatives up to date. */
+    public Member updateContact(Optional<Caller> caller, String konwentId, String memberId, ContactInput input,
+                                OptionalLong expectedVersion) {
+        Konwent konwent = readable(caller, konwentId);
+        Access.requireRepresentativeOf(caller, konwent.id(), memberId);
+        FieldErrors errors = new FieldErrors();
+        Contact contact = input.validate(errors, this::newId);
+        errors.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Member current = findMember(konwent, memberId);
+            List<String> known = current.contact().representatives().stream().map(Representative::id).toList();
+            for (int i = 0; i < contact.representatives().size(); i++) {
+                String id = contact.representatives().get(i).id();
+                boolean named = input.representatives().get(i).id() != null;
+                errors.check(!named || known.contains(id), "representatives[" + i + "].id",
+                        "names no representative of this member; leave it out for a new person");
+            }
+            errors.throwIfAny();
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw stale(memberId);
+            }
+            return replace(current, current.withContact(contact));
+        });
+    }
+
+    /** A member leaves (M4): its history stays; it no longer counts among the current members. */
+    public Member withdraw(Optional<Caller> caller, String konwentId, String memberId, String reason) {
+        Konwent konwent = readable(caller, konwentId);
+        Caller actor = Access.authenticated(caller);
+        if (!actor.represents(konwent.id(), memberId)) {
+            Access.requireRole(caller, konwent.id(), Role.DEPARTMENT, Role.COUNCIL);
+        }
+        FieldErrors errors = new FieldErrors();
+        String why = errors.optionalText("reason", reason, 2000);
+        errors.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Member current = findMember(konwent, memberId);
+            if (!current.isActive()) {
+                throw new DomainException.Conflict("Member '" + memberId + "' withdrew on " + current.withdrawnAt());
+            }
+            return replace(current, current.withdrawn(now(), why));
+        });
+    }
+
+    /** Everything personal kept about a member's people, for them (GDPR access): its REPRESENTATIVE, DEPARTMENT. */
+    public record PersonalData(Member member, List<Declaration> declarations) {
+    }
+
+    public PersonalData personalData(Optional<Caller> caller, String konwentId, String memberId) {
+        Konwent konwent = readable(caller, konwentId);
+        requireRepresentativeOrDepartment(caller, konwent, memberId);
+        Member member = findMember(konwent, memberId);
+        return new PersonalData(member, member.declarationId() == null ? List.of()
+                : declarations.find(konwent.id(), member.declarationId()).stream().toList());
+    }
+
+    /**
+     * Erases a representative's personal data (GDPR): gone from the member and from its declaration. The member,
+     * its ballots and the register stay as they were, since none of them hold the person's data.
+     */
+    public Member eraseRepresentative(Optional<Caller> caller, String konwentId, String memberId,
+                                      String representativeId) {
+        Konwent konwent = readable(caller, konwentId);
+        requireRepresentativeOrDepartment(caller, konwent, memberId);
+        return unitOfWork.inTransaction(() -> {
+            Member current = findMember(konwent, memberId);
+            Representative person = current.contact().representatives().stream()
+                    .filter(r -> r.id().equals(representativeId)).findFirst()
+                    .orElseThrow(() -> new DomainException.NotFound("No representative '" + representativeId
+                            + "' of member '" + memberId + "'"));
+            Member erased = replace(current, current.withContact(current.contact().without(person.id())));
+            if (current.declarationId() != null) {
+                declarations.find(konwent.id(), current.declarationId()).ifPresent(declaration -> {
+                    DeclarationContent content = declaration.content();
+                    DeclarationContent scrubbed = new DeclarationContent(content.memberName(), content.kind(),
+                            content.contact().without(person.id()), content.signedBy(), content.signedOn());
+                    declarations.replace(declaration.withContent(scrubbed), declaration.version());
+                });
+            }
+            return erased;
+        });
+    }
+
+    /** The current members: the quorum base of votes (V2) while no meeting's attendance gives another. */
+    public int activeMembers(String konwentId) {
+        return members.countActive(konwents.get(konwentId).id());
+    }
+
+    private View viewOf(Optional<Caller> caller, Member member) {
+        if (caller.isEmpty()) {
+            return View.PUBLIC;
+        }
+        Caller known = caller.get();
+        boolean entitled = known.isAdmin() || known.holds(member.konwent(), Role.DEPARTMENT)
+                || known.holds(member.konwent(), Role.COUNCIL) || known.represents(member.konwent(), member.id());
+        return entitled ? View.FULL : View.PUBLIC;
+    }
+
+    private void requireRepresentativeOrDepartment(Optional<Caller> caller, Konwent konwent, String memberId) {
+        Caller actor = Access.authenticated(caller);
+        if (!actor.represents(konwent.id(), memberId)) {
+            Access.requireRole(caller, konwent.id(), Role.DEPARTMENT);
+        }
+    }
+
+    /** Authenticates first, so that an anonymous caller learns nothing about which konwents exist. */
+    private Konwent readable(Optional<Caller> caller, String konwentId) {
+        Access.authenticated(caller);
+        return konwents.get(konwentId);
+    }
+
+    private static Members.Filter filter(String kind, String voivodeship, String town, String status,
+                                         String nameContains) {
+        FieldErrors errors = new FieldErrors();
+        MemberKind validKind = errors.parseOptional("kind", kind, () -> Enums.parse(MemberKind.class, kind));
+        Voivodeship region = errors.parseOptional("voivodeship", voivodeship, () -> Voivodeship.ofTeryt(voivodeship));
+        Member.Status validStatus = errors.parseOptional("status", status,
+                () -> Enums.parse(Member.Status.class, status));
+        errors.check(town == null || town.length() <= 100, "town", "must be at most 100 characters");
+        errors.check(nameContains == null || nameContains.length() <= 100, "q", "must be at most 100 characters");
+        errors.throwIfAny();
+        return new Members.Filter(validKind, region, blankToNull(town), validStatus, blankToNull(nameContains));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private Declaration findDeclaration(Konwent konwent, String id) {
+        return declarations.find(konwent.id(), id)
+                .orElseThrow(() -> new DomainException.NotFound("No declaration '" + id + "' in konwent '"
+                        + konwent.id() + "'"));
+    }
+
+    private Member findMember(Konwent konwent, String id) {
+        return members.find(konwent.id(), id)
+                .orElseThrow(() -> new DomainException.NotFound("No member '" + id + "' in konwent '"
+                        + konwent.id() + "'"));
+    }
+
+    private Member replace(Member current, Member revised) {
+        if (!members.replace(revised, current.version())) {
+            throw stale(current.id());
+        }
+        return revised;
+    }
+
+    private static DomainException.StaleVersion stale(String memberId) {
+        return new DomainException.StaleVersion("Member '" + memberId + "' was changed since the version you sent");
+    }
+
+    private String newId() {
+        return ids.newId().toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

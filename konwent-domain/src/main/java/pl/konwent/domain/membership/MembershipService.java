@@ -247,11 +247,6 @@ public final class MembershipService {
         });
     }
 
-    /** The current members: the quorum base of votes (V2) while no meeting's attendance gives another. */
-    public int activeMembers(String konwentId) {
-        return members.countActive(konwents.get(konwentId).id());
-    }
-
     private View viewOf(Optional<Caller> caller, Member member) {
         if (caller.isEmpty()) {
             return View.PUBLIC;

@@ -22,6 +22,9 @@ import pl.konwent.domain.access.LoginThrottle;
 import pl.konwent.domain.access.PasswordHasher;
 import pl.konwent.domain.audit.AuditService;
 import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.voting.VotingService;
+import pl.konwent.adapters.jdbi.voting.JdbiVotes;
+import pl.konwent.adapters.web.voting.VoteResource;
 import pl.konwent.domain.shared.Throttle;
 import pl.konwent.domain.membership.MembershipService;
 import pl.konwent.adapters.jdbi.membership.JdbiCouncilPresence;
@@ -137,6 +140,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), new JdbiMembers(jdbi),
                 new JdbiCouncilPresence(jdbi), konwents, unitOfWork, ids, clock,
                 new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
+        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), konwents, unitOfWork, ids, clock);
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
@@ -157,6 +161,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new AuditResource(audit));
         environment.jersey().register(new DeclarationResource(membership));
         environment.jersey().register(new MemberResource(membership));
+        environment.jersey().register(new VoteResource(voting));
     }
 
     /** The installation's first ADMIN, "admin", from KONWENT_ADMIN_PASSWORD or a generated password logged once. */

@@ -6,7 +6,8 @@ import pl.konwent.domain.shared.UnitOfWork;
 
 /**
  * A use case's transaction. Repositories attached on demand on the same thread share its handle (Jdbi's
- * per-thread handle scope), so everything a use case does commits or rolls back together.
+ * per-thread handle scope), so everything a use case does commits or rolls back together. A transaction the
+ * database chose as a deadlock victim has changed nothing and is run again, a bounded number of times.
  */
 public final class JdbiUnitOfWork implements UnitOfWork {
     private final Jdbi jdbi;
@@ -15,8 +16,19 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         this.jdbi = jdbi;
     }
 
+    /** Deadlocks and serialization failures (MySQL 1213, SQLSTATE 40001) are retried this many times in all. */
+    static final int ATTEMPTS = 3;
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return jdbi.inTransaction(handle -> work.get());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(handle -> work.get());
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !SqlErrors.isTransientConflict(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import pl.konwent.domain.shared.DomainException;
 public final class SqlErrors {
     private static final int MYSQL_DUPLICATE_KEY = 1062;
     private static final int H2_DUPLICATE_KEY = 23505;
+    private static final int MYSQL_DEADLOCK = 1213;
 
     private SqlErrors() {
     }
@@ -19,6 +20,17 @@ public final class SqlErrors {
                 if (code == MYSQL_DUPLICATE_KEY || code == H2_DUPLICATE_KEY || "23505".equals(sql.getSQLState())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** True for a deadlock or serialization failure: the transaction was rolled back and may simply be retried. */
+    public static boolean isTransientConflict(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && (sql.getErrorCode() == MYSQL_DEADLOCK || "40001".equals(sql.getSQLState()))) {
+                return true;
             }
         }
         return false;

@@ -131,7 +131,26 @@ class AuthorizationMatrixTest {
                         t -> t.representativeOfMember, t -> t.councilHere, 403, 200),
                 op("DELETE /api/v1/konwents/{konwentId}/members/{memberId}/representatives/{representativeId}",
                         this::eraseAFreshRepresentative,
-                        t -> t.departmentHere, t -> t.representativeHere, 403, 204));
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 204),
+                op("POST /api/v1/konwents/{konwentId}/votes",
+                        api -> api.post("/api/v1/konwents/tutaj/votes", question()),
+                        t -> t.councilHere, t -> t.departmentHere, 403, 201),
+                op("PUT /api/v1/konwents/{konwentId}/votes/{voteId}",
+                        api -> api.put("/api/v1/konwents/tutaj/votes/" + draftVote(), question()),
+                        t -> t.councilHere, t -> t.representativeHere, 403, 200),
+                op("DELETE /api/v1/konwents/{konwentId}/votes/{voteId}",
+                        api -> api.delete("/api/v1/konwents/tutaj/votes/" + draftVote()),
+                        t -> t.councilHere, t -> t.departmentElsewhere, 403, 204),
+                op("POST /api/v1/konwents/{konwentId}/votes/{voteId}/opening",
+                        api -> api.post("/api/v1/konwents/tutaj/votes/" + draftVote() + "/opening", null),
+                        t -> t.councilHere, t -> t.representativeOfMember, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/votes/{voteId}/closing",
+                        api -> api.post("/api/v1/konwents/tutaj/votes/" + openVote() + "/closing", null),
+                        t -> t.councilHere, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/votes/{voteId}/ballots",
+                        api -> api.post("/api/v1/konwents/tutaj/votes/" + openVote() + "/ballots",
+                                Map.of("memberId", member, "choice", "FOR")),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 201));
     }
 
     @Test
@@ -185,6 +204,20 @@ class AuthorizationMatrixTest {
         String token = anonymous.post("/api/v1/tokens", Map.of("username", username, "password", Accounts.PASSWORD))
                 .expect(201).json().path("token").asText();
         return anonymous.withToken(token);
+    }
+
+    private static Map<String, Object> question() {
+        return Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść", "secret", false);
+    }
+
+    private String draftVote() {
+        return councilHere.post("/api/v1/konwents/tutaj/votes", question()).expect(201).json().path("id").asText();
+    }
+
+    private String openVote() {
+        String vote = draftVote();
+        councilHere.post("/api/v1/konwents/tutaj/votes/" + vote + "/opening", null).expect(200);
+        return vote;
     }
 
     private String pendingDeclaration() {

@@ -1,0 +1,232 @@
+package pl.konwent.adapters.jdbi.voting;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.adapters.jdbi.NewestFirst;
+import pl.konwent.adapters.jdbi.SqlErrors;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.voting.Choice;
+import pl.konwent.domain.voting.Majority;
+import pl.konwent.domain.voting.Quorum;
+import pl.konwent.domain.voting.ResolutionKind;
+import pl.konwent.domain.voting.Tally;
+import pl.konwent.domain.voting.Vote;
+import pl.konwent.domain.voting.Votes;
+
+/**
+ * Votes in table {@code vote}; who may vote in {@code vote_elector} (fixed when the vote opens); who has voted in
+ * {@code ballot_cast}, whose primary key (vote, member) is V1's "one member, one vote" on any number of
+ * instances; what was chosen in {@code ballot_choice}, keyed by a random id. For a secret vote (V3) the two
+ * tables share nothing but the vote: no member, no time, no sequence, and rows are clustered by the random key,
+ * so their order tells nothing either.
+ */
+public final class JdbiVotes implements Votes {
+    private static final String COLUMNS = "id, konwent_id, title, kind, text, secret, majority, quorum, meeting_id, "
+            + "state, created_at, opened_at, closed_at, electorate, version";
+    private static final RowMapper<Vote> MAPPER = (rs, ctx) -> {
+        String majority = rs.getString("majority");
+        java.math.BigDecimal quorum = rs.getBigDecimal("quorum");
+        long openedAt = rs.getLong("opened_at");
+        boolean opened = !rs.wasNull();
+        long closedAt = rs.getLong("closed_at");
+        boolean closed = !rs.wasNull();
+        return new Vote(rs.getString("id"), new KonwentId(rs.getString("konwent_id")),
+                new Vote.Question(rs.getString("title"), ResolutionKind.valueOf(rs.getString("kind")),
+                        rs.getString("text"), rs.getBoolean("secret"),
+                        majority == null ? null : Majority.valueOf(majority), quorum == null ? null : new Quorum(quorum),
+                        rs.getString("meeting_id")),
+                Vote.State.valueOf(rs.getString("state")), Instant.ofEpochMilli(rs.getLong("created_at")),
+                opened ? Instant.ofEpochMilli(openedAt) : null, closed ? Instant.ofEpochMilli(closedAt) : null,
+                rs.getInt("electorate"), rs.getLong("version"));
+    };
+
+    private final Jdbi jdbi;
+    private final IdSource ids;
+
+    public JdbiVotes(Jdbi jdbi, IdSource ids) {
+        this.jdbi = jdbi;
+        this.ids = ids;
+    }
+
+    @Override
+    public void add(Vote v) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO vote (" + COLUMNS + ") VALUES (:id, :konwent, "
+                        + ":title, :kind, :text, :secret, :majority, :quorum, :meeting, :state, :createdAt, NULL, NULL, "
+                        + "0, :version)")
+                .bind("id", v.id()).bind("konwent", v.konwent().value())
+                .bindMap(question(v))
+                .bind("state", v.state().name()).bind("createdAt", v.createdAt().toEpochMilli())
+                .bind("version", v.version())
+                .execute());
+    }
+
+    @Override
+    public Optional<Vote> find(KonwentId konwent, String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM vote WHERE konwent_id = :konwent AND id = :id")
+                .bind("konwent", konwent.value()).bind("id", id).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Page<Vote> list(KonwentId konwent, Vote.State state, PageRequest page) {
+        NewestFirst after = NewestFirst.parse(page.after());
+        String sql = "SELECT " + COLUMNS + " FROM vote WHERE konwent_id = :konwent"
+                + (state == null ? "" : " AND state = :state")
+                + (after == null ? "" : " AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))")
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+        List<Vote> rows = jdbi.withHandle(handle -> {
+            var query = handle.createQuery(sql).bind("konwent", konwent.value()).bind("limit", page.limit() + 1);
+            if (state != null) {
+                query.bind("state", state.name());
+            }
+            if (after != null) {
+                query.bind("afterAt", after.at()).bind("afterId", after.id());
+            }
+            return query.map(MAPPER).list();
+        });
+        return Page.fromOverfetch(rows, page.limit(), v -> NewestFirst.keyOf(v.createdAt().toEpochMilli(), v.id()));
+    }
+
+    @Override
+    public boolean replace(Vote v, long expectedVersion) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE vote SET title = :title, kind = :kind, "
+                        + "text = :text, secret = :secret, majority = :majority, quorum = :quorum, "
+                        + "meeting_id = :meeting, state = :state, closed_at = :closedAt, version = :version "
+                        + "WHERE id = :id AND version = :expected")
+                .bindMap(question(v))
+                .bind("state", v.state().name())
+                .bind("closedAt", v.closedAt() == null ? null : v.closedAt().toEpochMilli())
+                .bind("version", v.version()).bind("id", v.id()).bind("expected", expectedVersion)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean deleteDraft(KonwentId konwent, String id) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM vote WHERE konwent_id = :konwent AND id = :id AND state = :draft")
+                .bind("konwent", konwent.value()).bind("id", id).bind("draft", Vote.State.DRAFT.name())
+                .execute()) == 1;
+    }
+
+    @Override
+    public int open(Vote opened, long expectedVersion) {
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("UPDATE vote SET state = :open, opened_at = :at, version = :version "
+                            + "WHERE id = :id AND version = :expected AND state = :draft")
+                    .bind("open", Vote.State.OPEN.name()).bind("at", opened.openedAt().toEpochMilli())
+                    .bind("version", opened.version()).bind("id", opened.id()).bind("expected", expectedVersion)
+                    .bind("draft", Vote.State.DRAFT.name())
+                    .execute();
+            if (changed != 1) {
+                return -1;
+            }
+            int electors = handle.createUpdate("INSERT INTO vote_elector (vote_id, member_id) "
+                            + "SELECT :vote, id FROM member WHERE konwent_id = :konwent AND status = 'ACTIVE'")
+                    .bind("vote", opened.id()).bind("konwent", opened.konwent().value())
+                    .execute();
+            handle.createUpdate("UPDATE vote SET electorate = :electors WHERE id = :id")
+                    .bind("electors", electors).bind("id", opened.id()).execute();
+            return electors;
+        });
+    }
+
+    @Override
+    public CastOutcome cast(Vote vote, String memberId, Choice choice) {
+        return jdbi.inTransaction(handle -> {
+            int counted;
+            try {
+                counted = handle.createUpdate("INSERT INTO ballot_cast (vote_id, member_id) "
+                                + "SELECT e.vote_id, e.member_id FROM vote_elector e JOIN vote v ON v.id = e.vote_id "
+                                + "WHERE e.vote_id = :vote AND e.member_id = :member AND v.state = 'OPEN'")
+                        .bind("vote", vote.id()).bind("member", memberId)
+                        .execute();
+            } catch (RuntimeException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    return CastOutcome.ALREADY_VOTED;
+                }
+                throw e;
+            }
+            if (counted == 0) {
+                return whyNotCounted(handle, vote.id(), memberId);
+            }
+            handle.createUpdate("INSERT INTO ballot_choice (id, vote_id, choice, member_id) "
+                            + "VALUES (:id, :vote, :choice, :member)")
+                    .bind("id", ids.newId().toString()).bind("vote", vote.id()).bind("choice", choice.name())
+                    .bind("member", vote.question().secret() ? null : memberId)
+                    .execute();
+            return CastOutcome.COUNTED;
+        });
+    }
+
+    @Override
+    public boolean hasVoted(String voteId, String memberId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote AND member_id = :member")
+                .bind("vote", voteId).bind("member", memberId).mapTo(Integer.class).one()) > 0;
+    }
+
+    @Override
+    public Tally tally(Vote vote) {
+        Map<Choice, Long> counts = new EnumMap<>(Choice.class);
+        jdbi.useHandle(handle -> handle.createQuery(
+                        "SELECT choice, COUNT(*) AS n FROM ballot_choice WHERE vote_id = :vote GROUP BY choice")
+                .bind("vote", vote.id())
+                .map((rs, ctx) -> Map.entry(Choice.valueOf(rs.getString("choice")), rs.getLong("n")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        return new Tally(counts.getOrDefault(Choice.FOR, 0L), counts.getOrDefault(Choice.AGAINST, 0L),
+                counts.getOrDefault(Choice.ABSTAIN, 0L), vote.electorate());
+    }
+
+    @Override
+    public long turnout(String voteId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote")
+                .bind("vote", voteId).mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<NamedBallot> namedBallots(Vote vote) {
+        if (vote.question().secret()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT b.member_id, m.name, b.choice FROM ballot_choice b "
+                        + "JOIN member m ON m.id = b.member_id WHERE b.vote_id = :vote ORDER BY m.name, m.id")
+                .bind("vote", vote.id())
+                .map((rs, ctx) -> new NamedBallot(rs.getString("member_id"), rs.getString("name"),
+                        Choice.valueOf(rs.getString("choice"))))
+                .list());
+    }
+
+    private static CastOutcome whyNotCounted(Handle handle, String voteId, String memberId) {
+        String state = handle.createQuery("SELECT state FROM vote WHERE id = :vote").bind("vote", voteId)
+                .mapTo(String.class).one();
+        if (!Vote.State.OPEN.name().equals(state)) {
+            return CastOutcome.NOT_OPEN;
+        }
+        boolean elector = handle.createQuery(
+                        "SELECT COUNT(*) FROM vote_elector WHERE vote_id = :vote AND member_id = :member")
+                .bind("vote", voteId).bind("member", memberId).mapTo(Integer.class).one() > 0;
+        return elector ? CastOutcome.ALREADY_VOTED : CastOutcome.NOT_AN_ELECTOR;
+    }
+
+    private static Map<String, Object> question(Vote v) {
+        Vote.Question q = v.question();
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("title", q.title());
+        values.put("kind", q.kind().name());
+        values.put("text", q.text());
+        values.put("secret", q.secret());
+        values.put("majority", q.majority() == null ? null : q.majority().name());
+        values.put("quorum", q.quorum() == null ? null : q.quorum().fraction());
+        values.put("meeting", q.meetingId());
+        return values;
+    }
+}

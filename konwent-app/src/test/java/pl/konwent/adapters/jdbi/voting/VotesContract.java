@@ -1,0 +1,123 @@
+package pl.konwent.adapters.jdbi.voting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
+import pl.konwent.adapters.jdbi.membership.JdbiMembers;
+import pl.konwent.adapters.security.SecureIdSource;
+import pl.konwent.app.testing.TestDatabases;
+import pl.konwent.domain.konwent.Charter;
+import pl.konwent.domain.konwent.Konwent;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.membership.Address;
+import pl.konwent.domain.membership.Contact;
+import pl.konwent.domain.membership.FoundingInstitution;
+import pl.konwent.domain.membership.Member;
+import pl.konwent.domain.membership.MemberKind;
+import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.voting.Choice;
+import pl.konwent.domain.voting.Majority;
+import pl.konwent.domain.voting.ResolutionKind;
+import pl.konwent.domain.voting.Tally;
+import pl.konwent.domain.voting.Vote;
+import pl.konwent.domain.voting.Votes;
+
+/** Votes and ballots on every database engine. */
+abstract class VotesContract {
+    private static final Instant T0 = Instant.parse("2012-05-10T10:00:00.123Z");
+    private static final KonwentId KRAJOWY = new KonwentId("krajowy");
+
+    private JdbiVotes votes;
+    private JdbiMembers members;
+
+    abstract TestDatabases.Engine engine();
+
+    @BeforeEach
+    void freshDatabase() {
+        Jdbi jdbi = TestDatabases.fresh(engine()).jdbi();
+        votes = new JdbiVotes(jdbi, new SecureIdSource());
+        members = new JdbiMembers(jdbi);
+        new JdbiKonwents(jdbi).add(new Konwent(KRAJOWY, "Konwent", null, null, Charter.defaults(), null, T0, T0, 1));
+        for (String id : List.of("m1", "m2", "m3")) {
+            members.add(member(id));
+        }
+    }
+
+    @Test
+    void aVoteRoundTripsAndOnlyADraftIsDeleted() {
+        Vote draft = draft("v1", true);
+        votes.add(draft);
+
+        assertThat(votes.find(KRAJOWY, "v1")).contains(draft);
+        assertThat(votes.list(KRAJOWY, Vote.State.DRAFT, PageRequest.first(10)).items()).containsExactly(draft);
+        votes.open(draft.opened(T0.plusSeconds(1), 0), 1);
+        assertThat(votes.deleteDraft(KRAJOWY, "v1")).isFalse();
+        votes.add(draft("v2", false));
+        assertThat(votes.deleteDraft(KRAJOWY, "v2")).isTrue();
+        assertThat(votes.find(KRAJOWY, "v2")).isEmpty();
+    }
+
+    @Test
+    void openingFixesTheElectorsAndOnceOnly() {
+        Vote draft = draft("v1", false);
+        votes.add(draft);
+
+        assertThat(votes.open(draft.opened(T0.plusSeconds(1), 0), 1)).isEqualTo(3);
+        assertThat(votes.open(draft.opened(T0.plusSeconds(2), 0), 1)).isEqualTo(-1);
+        members.add(member("m4"));
+        Vote open = votes.find(KRAJOWY, "v1").orElseThrow();
+        assertThat(open.electorate()).isEqualTo(3);
+        assertThat(votes.cast(open, "m4", Choice.FOR)).isEqualTo(Votes.CastOutcome.NOT_AN_ELECTOR);
+    }
+
+    @Test
+    void eachElectorCountsOnceAndOnlyWhileTheVoteIsOpen() {
+        Vote draft = draft("v1", false);
+        votes.add(draft);
+        assertThat(votes.cast(draft, "m1", Choice.FOR)).isEqualTo(Votes.CastOutcome.NOT_OPEN);
+        votes.open(draft.opened(T0.plusSeconds(1), 0), 1);
+        Vote open = votes.find(KRAJOWY, "v1").orElseThrow();
+
+        assertThat(votes.cast(open, "m1", Choice.FOR)).isEqualTo(Votes.CastOutcome.COUNTED);
+        assertThat(votes.cast(open, "m1", Choice.AGAINST)).isEqualTo(Votes.CastOutcome.ALREADY_VOTED);
+        assertThat(votes.cast(open, "m2", Choice.ABSTAIN)).isEqualTo(Votes.CastOutcome.COUNTED);
+        assertThat(votes.hasVoted("v1", "m1")).isTrue();
+        assertThat(votes.hasVoted("v1", "m3")).isFalse();
+        assertThat(votes.turnout("v1")).isEqualTo(2);
+
+        Vote closed = open.closed(T0.plusSeconds(60));
+        assertThat(votes.replace(closed, open.version())).isTrue();
+        assertThat(votes.cast(closed, "m3", Choice.FOR)).isEqualTo(Votes.CastOutcome.NOT_OPEN);
+        assertThat(votes.tally(closed)).isEqualTo(new Tally(1, 0, 1, 3));
+        assertThat(votes.namedBallots(closed)).extracting(Votes.NamedBallot::memberId).containsExactly("m1", "m2");
+    }
+
+    @Test
+    void aSecretVoteKeepsNoNamesWithTheChoices() {
+        Vote draft = draft("v1", true);
+        votes.add(draft);
+        votes.open(draft.opened(T0.plusSeconds(1), 0), 1);
+        Vote open = votes.find(KRAJOWY, "v1").orElseThrow();
+        votes.cast(open, "m1", Choice.AGAINST);
+
+        assertThat(votes.namedBallots(open)).isEmpty();
+        assertThat(votes.tally(open).against()).isEqualTo(1);
+    }
+
+    private static Vote draft(String id, boolean secret) {
+        return new Vote(id, KRAJOWY, new Vote.Question("Stanowisko", ResolutionKind.POSITION, "Treść", secret,
+                Majority.ABSOLUTE, null, null), Vote.State.DRAFT, T0, null, null, 0, 1);
+    }
+
+    private static Member member(String id) {
+        Address seat = new Address("ul. Społeczna 1", "00-001", "Warszawa", null);
+        return new Member(id, KRAJOWY, "CIS " + id, MemberKind.CIS, new Contact(seat, null, null,
+                new FoundingInstitution("Gmina", seat, null, null), List.of()), Member.Status.ACTIVE, T0, null, null,
+                null, 1);
+    }
+}

@@ -1,0 +1,158 @@
+package pl.konwent.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import pl.konwent.adapters.jdbi.membership.JdbiMembers;
+import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.TestDatabases;
+import pl.konwent.app.testing.TestServer;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.membership.Address;
+import pl.konwent.domain.membership.Contact;
+import pl.konwent.domain.membership.FoundingInstitution;
+import pl.konwent.domain.membership.Member;
+import pl.konwent.domain.membership.MemberKind;
+import pl.konwent.domain.shared.Voivodeship;
+
+/**
+ * V1 under load, on MariaDB: 400 members vote at once, with duplicate ballots and retries mixed in, and every
+ * member is counted exactly once. Then V3: the stored data of the secret vote cannot be joined back to members.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BallotConcurrencyTest {
+    private static final int MEMBERS = 400;
+    private static final TestDatabases.TestDatabase DATABASE = TestDatabases.empty(TestDatabases.Engine.MARIADB);
+    static final DropwizardAppExtension<KonwentConfiguration> APP =
+            new DropwizardAppExtension<>(TestServer.over(DATABASE));
+
+    @Test
+    void hundredsOfConcurrentBallotsWithDuplicatesAndRetriesCountEachMemberOnce() throws Exception {
+        Api anonymous = new Api(APP.getLocalPort());
+        Api admin = anonymous.asAdmin();
+        admin.post("/api/v1/konwents", Map.of("id", "tlum", "name", "Konwent liczny")).expect(201);
+        Jdbi jdbi = DATABASE.jdbi();
+        List<String> members = registerMembers(jdbi);
+        String token = anonymous.post("/api/v1/tokens", Map.of("username", "admin",
+                "password", TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+        Api voter = anonymous.withToken(token);
+        String votes = "/api/v1/konwents/tlum/votes";
+        String vote = voter.post(votes, Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść",
+                "secret", true)).expect(201).json().path("id").asText();
+        voter.post(votes + "/" + vote + "/opening", null).expect(200);
+
+        Random random = new Random(42);
+        List<Runnable> sends = new ArrayList<>();
+        Map<String, String> choiceOf = new ConcurrentHashMap<>();
+        AtomicInteger counted = new AtomicInteger();
+        AtomicInteger refusedAsDuplicate = new AtomicInteger();
+        AtomicInteger replayed = new AtomicInteger();
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        for (String member : members) {
+            String choice = List.of("FOR", "AGAINST", "ABSTAIN").get(random.nextInt(3));
+            choiceOf.put(member, choice);
+            String key = "ballot-" + member;
+            Map<String, Object> ballot = Map.of("memberId", member, "choice", choice);
+            int copies = 1 + random.nextInt(3);
+            for (int copy = 0; copy < copies; copy++) {
+                boolean withKey = copy == 0 || random.nextBoolean();
+                sends.add(() -> {
+                    Api.Reply reply = withKey
+                            ? voter.post(votes + "/" + vote + "/ballots", ballot, "Idempotency-Key", key)
+                            : voter.post(votes + "/" + vote + "/ballots", ballot);
+                    if (reply.status() == 201 && reply.header("Idempotent-Replayed") == null) {
+                        counted.incrementAndGet();
+                    } else if (reply.status() == 201) {
+                        replayed.incrementAndGet();
+                    } else if (reply.status() == 409) {
+                        refusedAsDuplicate.incrementAndGet();
+                    } else {
+                        unexpected.add(reply.status() + " " + reply.body());
+                    }
+                });
+            }
+        }
+        Collections.shuffle(sends, random);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<?>> done = new ArrayList<>();
+        for (Runnable send : sends) {
+            done.add(pool.submit(send));
+        }
+        for (Future<?> future : done) {
+            future.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(unexpected).isEmpty();
+        assertThat(counted.get()).isEqualTo(MEMBERS);
+        assertThat(counted.get() + replayed.get() + refusedAsDuplicate.get()).isEqualTo(sends.size());
+        voter.post(votes + "/" + vote + "/closing", null).expect(200);
+        JsonNode result = anonymous.get(votes + "/" + vote + "/result").expect(200).json();
+        assertThat(result.path("turnout").asInt()).isEqualTo(MEMBERS);
+        assertThat(result.path("counts").path("for").asLong()).isEqualTo(count(choiceOf, "FOR"));
+        assertThat(result.path("counts").path("against").asLong()).isEqualTo(count(choiceOf, "AGAINST"));
+        assertThat(result.path("counts").path("abstain").asLong()).isEqualTo(count(choiceOf, "ABSTAIN"));
+
+        assertSecretBallotsCannotBeJoinedToMembers(jdbi, vote, members);
+    }
+
+    /** V3 at the storage level: what a database reader sees of the secret vote. */
+    private static void assertSecretBallotsCannotBeJoinedToMembers(Jdbi jdbi, String vote, List<String> members) {
+        jdbi.useHandle(handle -> {
+            assertThat(handle.createQuery("SELECT COUNT(*) FROM ballot_choice WHERE vote_id = :vote "
+                    + "AND member_id IS NOT NULL").bind("vote", vote).mapTo(Integer.class).one()).isZero();
+            List<String> choiceColumns = handle.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
+                    + "WHERE table_schema = DATABASE() AND table_name = 'ballot_choice' ORDER BY column_name")
+                    .mapTo(String.class).list();
+            assertThat(choiceColumns).containsExactly("choice", "id", "member_id", "vote_id");
+            List<String> castColumns = handle.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
+                    + "WHERE table_schema = DATABASE() AND table_name = 'ballot_cast' ORDER BY column_name")
+                    .mapTo(String.class).list();
+            assertThat(castColumns).containsExactly("member_id", "vote_id");
+            // what was chosen is keyed by random (version 4) UUIDs: no sequence number, no time, nothing to sort by
+            List<String> choiceIds = handle.createQuery("SELECT id FROM ballot_choice WHERE vote_id = :vote")
+                    .bind("vote", vote).mapTo(String.class).list();
+            assertThat(choiceIds).hasSize(members.size()).doesNotHaveDuplicates()
+                    .allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4));
+            assertThat(handle.createQuery("SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote")
+                    .bind("vote", vote).mapTo(Integer.class).one()).isEqualTo(members.size());
+        });
+    }
+
+    private static List<String> registerMembers(Jdbi jdbi) {
+        JdbiMembers store = new JdbiMembers(jdbi);
+        List<String> ids = new ArrayList<>();
+        Instant joined = Instant.parse("2011-10-14T10:00:00Z");
+        for (int i = 0; i < MEMBERS; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            Address seat = new Address("ul. Społeczna " + i, "00-001", "Warszawa", Voivodeship.MAZOWIECKIE);
+            store.add(new Member(id, new KonwentId("tlum"), "CIS numer " + i, MemberKind.CIS,
+                    new Contact(seat, "+48 22 000 00 00", "cis@example.pl", new FoundingInstitution("Gmina", seat,
+                            null, null), List.of()), Member.Status.ACTIVE, joined, null, null, null, 1));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static long count(Map<String, String> choiceOf, String choice) {
+        return choiceOf.values().stream().filter(choice::equals).count();
+    }
+}

@@ -1,0 +1,53 @@
+package pl.konwent.domain.voting;
+
+import java.util.List;
+import java.util.Optional;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+
+/** Votes and their ballots (outgoing port). Exactly-once voting is the database's job, not a check-then-insert. */
+public interface Votes {
+    /** What storing a ballot came to. */
+    enum CastOutcome { COUNTED, ALREADY_VOTED, NOT_AN_ELECTOR, NOT_OPEN }
+
+    /** A named ballot of an open vote, published with its result. */
+    record NamedBallot(String memberId, String memberName, Choice choice) {
+    }
+
+    void add(Vote vote);
+
+    Optional<Vote> find(KonwentId konwent, String id);
+
+    /** Votes newest first, optionally only those in {@code state}. */
+    Page<Vote> list(KonwentId konwent, Vote.State state, PageRequest page);
+
+    boolean replace(Vote revised, long expectedVersion);
+
+    /** Deletes a vote that is still a draft; false when it is not (any more). */
+    boolean deleteDraft(KonwentId konwent, String id);
+
+    /**
+     * Opens the vote if it is still a draft and records its electors: the konwent's current members at this
+     * moment. Returns the number of electors, or -1 when the vote was no longer a draft.
+     */
+    int open(Vote opened, long expectedVersion);
+
+    /**
+     * Records that the member voted and, apart from it, what was chosen, in one transaction: for a secret vote
+     * the two share nothing that links them (V3). The member must be an elector, the vote open, and the member
+     * not have voted (V1); a database key guarantees the last on any number of instances.
+     */
+    CastOutcome cast(Vote vote, String memberId, Choice choice);
+
+    boolean hasVoted(String voteId, String memberId);
+
+    /** The counts, by aggregation in the database. */
+    Tally tally(Vote vote);
+
+    /** How many ballots were cast so far (turnout). */
+    long turnout(String voteId);
+
+    /** Each member's choice in an open (named) vote; empty for a secret one. */
+    List<NamedBallot> namedBallots(Vote vote);
+}

@@ -1,0 +1,197 @@
+package pl.konwent.domain.voting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import pl.konwent.domain.access.Access;
+import pl.konwent.domain.access.Caller;
+import pl.konwent.domain.access.Role;
+import pl.konwent.domain.konwent.Konwent;
+import pl.konwent.domain.konwent.KonwentService;
+import pl.konwent.domain.shared.DomainException;
+import pl.konwent.domain.shared.Enums;
+import pl.konwent.domain.shared.FieldErrors;
+import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.shared.UnitOfWork;
+
+/**
+ * Votes on resolutions (V1–V3). The council or the secretariat prepares, opens and closes them; each member's
+ * REPRESENTATIVE casts the member's one ballot; the result is counted by the database.
+ */
+public final class VotingService {
+    /** A vote's result: during the vote only the turnout; after closing, the counts and the decision. */
+    public record Result(Vote vote, long turnout, Tally tally, Majority majority, Quorum quorum,
+                         List<Votes.NamedBallot> named) {
+    }
+
+    private final Votes votes;
+    private final KonwentService konwents;
+    private final UnitOfWork unitOfWork;
+    private final IdSource ids;
+    private final Clock clock;
+
+    public VotingService(Votes votes, KonwentService konwents, UnitOfWork unitOfWork, IdSource ids, Clock clock) {
+        this.votes = votes;
+        this.konwents = konwents;
+        this.unitOfWork = unitOfWork;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Vote create(Optional<Caller> caller, String konwentId, VoteInput input) {
+        Konwent konwent = organiserOf(caller, konwentId);
+        Vote.Question question = validate(input);
+        Instant now = now();
+        Vote vote = new Vote(ids.newId().toString(), konwent.id(), question, Vote.State.DRAFT, now, null, null, 0, 1);
+        return unitOfWork.inTransaction(() -> {
+            votes.add(vote);
+            return vote;
+        });
+    }
+
+    public Page<Vote> list(String konwentId, String state, PageRequest page) {
+        Konwent konwent = konwents.get(konwentId);
+        FieldErrors errors = new FieldErrors();
+        Vote.State filter = errors.parseOptional("state", state, () -> Enums.parse(Vote.State.class, state));
+        errors.throwIfAny();
+        return votes.list(konwent.id(), filter, page);
+    }
+
+    public Vote get(String konwentId, String voteId) {
+        return find(konwents.get(konwentId), voteId);
+    }
+
+    /** A draft's question may change; an open or closed vote's may not. */
+    public Vote revise(Optional<Caller> caller, String konwentId, String voteId, VoteInput input,
+                       OptionalLong expectedVersion) {
+        Konwent konwent = organiserOf(caller, konwentId);
+        Vote.Question question = validate(input);
+        return unitOfWork.inTransaction(() -> {
+            Vote current = find(konwent, voteId);
+            requireDraft(current, "changed");
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw new DomainException.StaleVersion("Vote '" + voteId + "' was changed since the version you sent");
+            }
+            Vote revised = current.revised(question, now());
+            if (!votes.replace(revised, current.version())) {
+                throw new DomainException.StaleVersion("Vote '" + voteId + "' was changed meanwhile");
+            }
+            return revised;
+        });
+    }
+
+    public void delete(Optional<Caller> caller, String konwentId, String voteId) {
+        Konwent konwent = organiserOf(caller, konwentId);
+        unitOfWork.inTransaction(() -> {
+            requireDraft(find(konwent, voteId), "deleted");
+            if (!votes.deleteDraft(konwent.id(), voteId)) {
+                throw new DomainException.Conflict("Vote '" + voteId + "' is no longer a draft");
+            }
+            return null;
+        });
+    }
+
+    /** Opens a draft; the members current at this moment are its electors (only they may vote). */
+    public Vote open(Optional<Caller> caller, String konwentId, String voteId) {
+        Konwent konwent = organiserOf(caller, konwentId);
+        return unitOfWork.inTransaction(() -> {
+            Vote current = find(konwent, voteId);
+            requireDraft(current, "opened");
+            Vote opened = current.opened(now(), 0);
+            int electors = votes.open(opened, current.version());
+            if (electors < 0) {
+                throw new DomainException.Conflict("Vote '" + voteId + "' was opened meanwhile");
+            }
+            return current.opened(opened.openedAt(), electors);
+        });
+    }
+
+    public Vote close(Optional<Caller> caller, String konwentId, String voteId) {
+        Konwent konwent = organiserOf(caller, konwentId);
+        return unitOfWork.inTransaction(() -> {
+            Vote current = find(konwent, voteId);
+            if (current.state() != Vote.State.OPEN) {
+                throw new DomainException.Conflict("Vote '" + voteId + "' is " + current.state() + ", not OPEN");
+            }
+            Vote closed = current.closed(now());
+            if (!votes.replace(closed, current.version())) {
+                throw new DomainException.Conflict("Vote '" + voteId + "' was closed meanwhile");
+            }
+            return closed;
+        });
+    }
+
+    /** V1: the member's REPRESENTATIVE casts the member's one ballot; a second one is a conflict. */
+    public void cast(Optional<Caller> caller, String konwentId, String voteId, String memberId, String choice) {
+        Konwent konwent = konwents.get(konwentId);
+        FieldErrors errors = new FieldErrors();
+        String member = errors.requireText("memberId", memberId, 64);
+        Choice valid = errors.parse("choice", () -> Enums.parse(Choice.class, choice));
+        errors.throwIfAny();
+        Access.requireRepresentativeOf(caller, konwent.id(), member);
+        Vote vote = find(konwent, voteId);
+        Votes.CastOutcome outcome = unitOfWork.inTransaction(() -> votes.cast(vote, member, valid));
+        switch (outcome) {
+            case COUNTED -> { }
+            case ALREADY_VOTED -> throw new DomainException.Conflict("Member '" + member + "' has already voted");
+            case NOT_OPEN -> throw new DomainException.Conflict("Vote '" + voteId + "' is not open");
+            case NOT_AN_ELECTOR -> throw new DomainException.RuleViolation("V1", "Member '" + member
+                    + "' was not a current member when the vote opened, so it has no vote in it");
+        }
+    }
+
+    public boolean hasVoted(String konwentId, String voteId, String memberId) {
+        Vote vote = find(konwents.get(konwentId), voteId);
+        return votes.hasVoted(vote.id(), memberId);
+    }
+
+    /** During the vote only the turnout is known; after closing, the counts and whether it was adopted (V2). */
+    public Result result(String konwentId, String voteId) {
+        Konwent konwent = konwents.get(konwentId);
+        Vote vote = find(konwent, voteId);
+        Majority majority = vote.question().majority() != null ? vote.question().majority()
+                : konwent.charter().defaultMajority();
+        Quorum quorum = vote.question().quorum() != null ? vote.question().quorum()
+                : konwent.charter().defaultQuorum();
+        if (vote.state() != Vote.State.CLOSED) {
+            return new Result(vote, votes.turnout(vote.id()), null, majority, quorum, List.of());
+        }
+        Tally tally = votes.tally(vote);
+        return new Result(vote, tally.cast(), tally, majority, quorum, votes.namedBallots(vote));
+    }
+
+    private Konwent organiserOf(Optional<Caller> caller, String konwentId) {
+        Access.authenticated(caller);
+        Konwent konwent = konwents.get(konwentId);
+        Access.requireRole(caller, konwent.id(), Role.COUNCIL, Role.SECRETARIAT);
+        return konwent;
+    }
+
+    private static Vote.Question validate(VoteInput input) {
+        FieldErrors errors = new FieldErrors();
+        Vote.Question question = input.validate(errors);
+        errors.throwIfAny();
+        return question;
+    }
+
+    private static void requireDraft(Vote vote, String what) {
+        if (vote.state() != Vote.State.DRAFT) {
+            throw new DomainException.Conflict("Vote '" + vote.id() + "' is " + vote.state()
+                    + "; only a draft can be " + what);
+        }
+    }
+
+    private Vote find(Konwent konwent, String voteId) {
+        return votes.find(konwent.id(), voteId).orElseThrow(() -> new DomainException.NotFound("No vote '" + voteId
+                + "' in konwent '" + konwent.id() + "'"));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,7 +1,9 @@
 package pl.konwent.adapters.jdbi.audit;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.Jdbi;
 import pl.konwent.adapters.jdbi.NewestFirst;
 import pl.konwent.domain.access.AccountId;
@@ -12,10 +14,15 @@ import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
 
 /**
- * The audit trail in table {@code audit_entry}, newest first. The keyset is (at, id): the page key is
- * "millis/id" of the last entry shown.
+ * The audit trail in table {@code audit_entry}, newest first (paged by {@link NewestFirst}).
  */
 public final class JdbiAuditTrail implements AuditTrail {
+    private static final RowMapper<AuditEntry> MAPPER = (rs, ctx) -> new AuditEntry(rs.getString("id"),
+            Instant.ofEpochMilli(rs.getLong("at")),
+            rs.getString("actor_id") == null ? null : new AccountId(rs.getString("actor_id")),
+            rs.getString("actor_name"), new KonwentId(rs.getString("konwent_id")), rs.getString("action"),
+            rs.getString("resource"), rs.getInt("status"), AuditEntry.Outcome.valueOf(rs.getString("outcome")));
+
     private final Jdbi jdbi;
 
     public JdbiAuditTrail(Jdbi jdbi) {
@@ -40,48 +47,25 @@ public final class JdbiAuditTrail implements AuditTrail {
     public Page<AuditEntry> list(KonwentId konwent, Query query, PageRequest page) {
         StringBuilder sql = new StringBuilder("SELECT id, at, actor_id, actor_name, konwent_id, action, resource, "
                 + "status, outcome FROM audit_entry WHERE konwent_id = :konwent");
+        Map<String, Object> binds = new HashMap<>(Map.of("konwent", konwent.value()));
         if (query.from() != null) {
             sql.append(" AND at >= :from");
+            binds.put("from", query.from().toEpochMilli());
         }
         if (query.to() != null) {
             sql.append(" AND at < :to");
+            binds.put("to", query.to().toEpochMilli());
         }
         if (query.actorName() != null) {
             sql.append(" AND actor_name = :actor");
+            binds.put("actor", query.actorName());
         }
         if (query.resourcePrefix() != null) {
             sql.append(" AND resource LIKE :resource ESCAPE '!'");
+            binds.put("resource", likePrefix(query.resourcePrefix()));
         }
-        NewestFirst after = NewestFirst.parse(page.after());
-        if (after != null) {
-            sql.append(" AND (at < :afterAt OR (at = :afterAt AND id < :afterId))");
-        }
-        sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
-        List<AuditEntry> rows = jdbi.withHandle(handle -> {
-            org.jdbi.v3.core.statement.Query select = handle.createQuery(sql.toString())
-                    .bind("konwent", konwent.value()).bind("limit", page.limit() + 1);
-            if (query.from() != null) {
-                select.bind("from", query.from().toEpochMilli());
-            }
-            if (query.to() != null) {
-                select.bind("to", query.to().toEpochMilli());
-            }
-            if (query.actorName() != null) {
-                select.bind("actor", query.actorName());
-            }
-            if (query.resourcePrefix() != null) {
-                select.bind("resource", likePrefix(query.resourcePrefix()));
-            }
-            if (after != null) {
-                select.bind("afterAt", after.at()).bind("afterId", after.id());
-            }
-            return select.map((rs, ctx) -> new AuditEntry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at")),
-                    rs.getString("actor_id") == null ? null : new AccountId(rs.getString("actor_id")),
-                    rs.getString("actor_name"), new KonwentId(rs.getString("konwent_id")), rs.getString("action"),
-                    rs.getString("resource"), rs.getInt("status"),
-                    AuditEntry.Outcome.valueOf(rs.getString("outcome")))).list();
-        });
-        return Page.fromOverfetch(rows, page.limit(), entry -> NewestFirst.keyOf(entry.at().toEpochMilli(), entry.id()));
+        return NewestFirst.page(jdbi, sql.toString(), binds, "at", page, MAPPER, entry -> entry.at().toEpochMilli(),
+                AuditEntry::id);
     }
 
     private static String likePrefix(String prefix) {

@@ -1,7 +1,8 @@
 package pl.konwent.adapters.jdbi.membership;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -61,22 +62,13 @@ public final class JdbiDeclarations implements Declarations {
 
     @Override
     public Page<Declaration> list(KonwentId konwent, Declaration.State state, PageRequest page) {
-        NewestFirst after = NewestFirst.parse(page.after());
-        String sql = "SELECT " + COLUMNS + " FROM declaration WHERE konwent_id = :konwent"
-                + (state == null ? "" : " AND state = :state")
-                + (after == null ? "" : " AND (submitted_at < :afterAt OR (submitted_at = :afterAt AND id < :afterId))")
-                + " ORDER BY submitted_at DESC, id DESC LIMIT :limit";
-        List<Declaration> rows = jdbi.withHandle(handle -> {
-            var query = handle.createQuery(sql).bind("konwent", konwent.value()).bind("limit", page.limit() + 1);
-            if (state != null) {
-                query.bind("state", state.name());
-            }
-            if (after != null) {
-                query.bind("afterAt", after.at()).bind("afterId", after.id());
-            }
-            return query.map(MAPPER).list();
-        });
-        return Page.fromOverfetch(rows, page.limit(), d -> NewestFirst.keyOf(d.submittedAt().toEpochMilli(), d.id()));
+        Map<String, Object> binds = new HashMap<>(Map.of("konwent", konwent.value()));
+        if (state != null) {
+            binds.put("state", state.name());
+        }
+        return NewestFirst.page(jdbi, "SELECT " + COLUMNS + " FROM declaration WHERE konwent_id = :konwent"
+                        + (state == null ? "" : " AND state = :state"), binds, "submitted_at", page, MAPPER,
+                d -> d.submittedAt().toEpochMilli(), Declaration::id);
     }
 
     @Override

@@ -2,6 +2,7 @@ package pl.konwent.adapters.jdbi.voting;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,22 +79,13 @@ public final class JdbiVotes implements Votes {
 
     @Override
     public Page<Vote> list(KonwentId konwent, Vote.State state, PageRequest page) {
-        NewestFirst after = NewestFirst.parse(page.after());
-        String sql = "SELECT " + COLUMNS + " FROM vote WHERE konwent_id = :konwent"
-                + (state == null ? "" : " AND state = :state")
-                + (after == null ? "" : " AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))")
-                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
-        List<Vote> rows = jdbi.withHandle(handle -> {
-            var query = handle.createQuery(sql).bind("konwent", konwent.value()).bind("limit", page.limit() + 1);
-            if (state != null) {
-                query.bind("state", state.name());
-            }
-            if (after != null) {
-                query.bind("afterAt", after.at()).bind("afterId", after.id());
-            }
-            return query.map(MAPPER).list();
-        });
-        return Page.fromOverfetch(rows, page.limit(), v -> NewestFirst.keyOf(v.createdAt().toEpochMilli(), v.id()));
+        Map<String, Object> binds = new HashMap<>(Map.of("konwent", konwent.value()));
+        if (state != null) {
+            binds.put("state", state.name());
+        }
+        return NewestFirst.page(jdbi, "SELECT " + COLUMNS + " FROM vote WHERE konwent_id = :konwent"
+                        + (state == null ? "" : " AND state = :state"), binds, "created_at", page, MAPPER,
+                v -> v.createdAt().toEpochMilli(), Vote::id);
     }
 
     @Override

@@ -54,6 +54,7 @@ import pl.konwent.adapters.web.ContractResource;
 import pl.konwent.adapters.web.JsonConfig;
 import pl.konwent.adapters.web.ProblemMapper;
 import pl.konwent.adapters.web.RootResource;
+import pl.konwent.adapters.web.http.BodyLimitFilter;
 import pl.konwent.adapters.web.http.ConditionalGetFilter;
 import pl.konwent.adapters.web.http.IdempotencyFilter;
 import pl.konwent.adapters.web.konwent.KonwentResource;
@@ -148,6 +149,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
+        environment.jersey().register(new BodyLimitFilter());
         environment.jersey().register(new CallerAuthentication(authentication, environment.metrics()));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.web.ProblemView.FieldErrorView;
 import pl.konwent.adapters.web.access.CallerAuthentication;
+import pl.konwent.adapters.web.http.BodyLimitFilter;
 import pl.konwent.domain.shared.DomainException;
 
 /**
@@ -37,6 +38,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.TooLarge) {
+                return BodyLimitFilter.tooLarge();
+            }
+        }
         if (thrown instanceof DomainException.Unauthenticated unauthenticated) {
             return CallerAuthentication.unauthorized(unauthenticated.getMessage());
         }

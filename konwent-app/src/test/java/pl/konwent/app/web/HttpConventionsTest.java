@@ -136,4 +136,28 @@ class HttpConventionsTest {
         }
         return Optional.empty();
     }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413WhetherDeclaredOrNot() throws IOException, InterruptedException {
+        // well-formed JSON, just padded past the limit, so that only the size can be refused
+        String huge = "{\"id\": \"za-duzy\"," + " ".repeat(1 << 20) + "\"name\": \"x\"}";
+
+        Api.Reply declared = api.asAdmin().unvalidatedRequest().post("/api/v1/konwents", huge).expect(413);
+        assertThat(declared.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
+        api.get("/api/v1/konwents/za-duzy").expect(404);
+
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + APP.getLocalPort()
+                                + "/api/v1/konwents"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("admin:" + TestServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
 }

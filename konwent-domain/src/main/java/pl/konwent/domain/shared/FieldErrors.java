@@ -40,21 +40,10 @@ public final class FieldErrors {
         return checkLength(field, value.strip(), maxLength);
     }
 
-    public <T> T require(String field, T value) {
-        if (value == null) {
-            errors.add(new FieldError(field, "is required"));
-        }
-        return value;
-    }
-
     public void check(boolean valid, String field, String message) {
         if (!valid) {
             errors.add(new FieldError(field, message));
         }
-    }
-
-    public void add(FieldError error) {
-        errors.add(error);
     }
 
     public boolean isEmpty() {

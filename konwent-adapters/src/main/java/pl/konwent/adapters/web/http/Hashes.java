@@ -1,6 +1,5 @@
 package pl.konwent.adapters.web.http;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -12,10 +11,6 @@ public final class Hashes {
 
     public static String sha256Base64Url(byte[] data) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(data));
-    }
-
-    public static String sha256Base64Url(String text) {
-        return sha256Base64Url(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] sha256(byte[] data) {

@@ -17,6 +17,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.io.EofException;
 import org.jdbi.v3.core.ConnectionException;
@@ -38,20 +39,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyLimitFilter.TooLarge) {
-                return BodyLimitFilter.tooLarge();
-            }
-        }
-        if (thrown instanceof DomainException.Unauthenticated unauthenticated) {
-            return CallerAuthentication.unauthorized(unauthenticated.getMessage());
-        }
-        if (thrown instanceof DomainException.TooManyAttempts tooMany) {
-            return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response(tooMany.getMessage()))
-                    .header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds()).build();
+        if (anyCause(thrown, cause -> cause instanceof BodyLimitFilter.TooLarge)) {
+            return BodyLimitFilter.tooLarge();
         }
         if (thrown instanceof DomainException domain) {
-            return Problems.response(fromDomain(domain));
+            return fromDomain(domain);
         }
         if (thrown instanceof WebApplicationException web) {
             return fromWeb(web);
@@ -62,11 +54,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof EofException) {
             return ProblemType.MALFORMED_REQUEST.response("The request body ended early");
         }
-        if (isConstraintViolation(thrown)) {
+        if (anyCause(thrown, ProblemMapper::isConstraintViolation)) {
             // a repository that names its conflicts turns them into the domain's Conflict; this is the net below it
             return ProblemType.CONFLICT.response("The request conflicts with data already stored");
         }
-        if (isDatabaseUnavailable(thrown)) {
+        if (anyCause(thrown, ProblemMapper::isConnectionFailure)) {
             LOG.warn("Database unavailable: {}", thrown.toString());
             return Response.fromResponse(ProblemType.UNAVAILABLE.response(
                     "The database is not reachable; try again shortly")).header("Retry-After", "5").build();
@@ -76,24 +68,29 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         return ProblemType.INTERNAL.response("Unexpected error; quote " + errorId + " when reporting it");
     }
 
-    static ProblemView fromDomain(DomainException thrown) {
+    private static Response fromDomain(DomainException thrown) {
         if (thrown instanceof DomainException.InvalidInput invalid) {
-            return validation(invalid.getMessage(), invalid.errors().stream()
-                    .map(error -> new FieldErrorView(error.field(), error.message())).toList());
+            return Problems.response(validation(invalid.getMessage(), invalid.errors().stream()
+                    .map(error -> new FieldErrorView(error.field(), error.message())).toList()));
         }
         if (thrown instanceof DomainException.RuleViolation violation) {
-            return ProblemType.RULE_VIOLATION.view(violation.rule() + ": " + violation.getMessage());
+            return ProblemType.RULE_VIOLATION.response(violation.rule() + ": " + violation.getMessage());
+        }
+        if (thrown instanceof DomainException.Unauthenticated) {
+            return CallerAuthentication.unauthorized(thrown.getMessage());
+        }
+        if (thrown instanceof DomainException.TooManyAttempts tooMany) {
+            return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response(tooMany.getMessage()))
+                    .header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds()).build();
         }
         ProblemType type = thrown instanceof DomainException.NotFound ? ProblemType.NOT_FOUND
                 : thrown instanceof DomainException.Conflict ? ProblemType.CONFLICT
                 : thrown instanceof DomainException.Forbidden ? ProblemType.FORBIDDEN
-                : thrown instanceof DomainException.StaleVersion ? ProblemType.PRECONDITION_FAILED
-                : thrown instanceof DomainException.Unauthenticated ? ProblemType.UNAUTHENTICATED
-                : ProblemType.TOO_MANY_REQUESTS;
-        return type.view(thrown.getMessage());
+                : ProblemType.PRECONDITION_FAILED;
+        return type.response(thrown.getMessage());
     }
 
-    public static ProblemView validation(String detail, List<FieldErrorView> errors) {
+    private static ProblemView validation(String detail, List<FieldErrorView> errors) {
         ProblemType type = ProblemType.VALIDATION;
         return new ProblemView(type.uri(), type.title(), type.status(), detail, errors);
     }
@@ -188,25 +185,25 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         return open >= 0 && close > open ? message.substring(open + 1, close) : "";
     }
 
-    private static boolean isConstraintViolation(Throwable thrown) {
+    private static boolean anyCause(Throwable thrown, Predicate<Throwable> test) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (test.test(cause)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isDatabaseUnavailable(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isConstraintViolation(Throwable cause) {
+        return cause instanceof SQLIntegrityConstraintViolationException || sqlState(cause).startsWith("23");
+    }
+
+    private static boolean isConnectionFailure(Throwable cause) {
+        return cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException
+                || sqlState(cause).startsWith("08");
+    }
+
+    private static String sqlState(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
     }
 }

@@ -28,7 +28,8 @@ import pl.konwent.domain.voting.Votes;
  * {@code ballot_cast}, whose primary key (vote, member) is V1's "one member, one vote" on any number of
  * instances; what was chosen in {@code ballot_choice}, keyed by a random id. For a secret vote (V3) the two
  * tables share nothing but the vote: no member, no time, no sequence, and rows are clustered by the random key,
- * so their order tells nothing either.
+ * so their order tells nothing either. Opening and casting write several rows; the use case's unit of work makes
+ * them one transaction.
  */
 public final class JdbiVotes implements Votes {
     private static final String COLUMNS = "id, konwent_id, title, kind, text, secret, majority, quorum, meeting_id, "
@@ -111,7 +112,7 @@ public final class JdbiVotes implements Votes {
 
     @Override
     public int open(Vote opened, long expectedVersion) {
-        return jdbi.inTransaction(handle -> {
+        return jdbi.withHandle(handle -> {
             int changed = handle.createUpdate("UPDATE vote SET state = :open, opened_at = :at, version = :version "
                             + "WHERE id = :id AND version = :expected AND state = :draft")
                     .bind("open", Vote.State.OPEN.name()).bind("at", opened.openedAt().toEpochMilli())
@@ -133,7 +134,7 @@ public final class JdbiVotes implements Votes {
 
     @Override
     public CastOutcome cast(Vote vote, String memberId, Choice choice) {
-        return jdbi.inTransaction(handle -> {
+        return jdbi.withHandle(handle -> {
             int counted;
             try {
                 counted = handle.createUpdate("INSERT INTO ballot_cast (vote_id, member_id) "

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.Jdbi;
+import pl.konwent.adapters.jdbi.Like;
 import pl.konwent.adapters.jdbi.NewestFirst;
 import pl.konwent.domain.access.AccountId;
 import pl.konwent.domain.audit.AuditEntry;
@@ -61,15 +62,11 @@ public final class JdbiAuditTrail implements AuditTrail {
             binds.put("actor", query.actorName());
         }
         if (query.resourcePrefix() != null) {
-            sql.append(" AND resource LIKE :resource ESCAPE '!'");
-            binds.put("resource", likePrefix(query.resourcePrefix()));
+            sql.append(" AND resource LIKE :resource" + Like.ESCAPE);
+            binds.put("resource", Like.prefix(query.resourcePrefix()));
         }
         return NewestFirst.page(jdbi, sql.toString(), binds, "at", page, MAPPER, entry -> entry.at().toEpochMilli(),
                 AuditEntry::id);
-    }
-
-    private static String likePrefix(String prefix) {
-        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static String truncate(String value, int max) {

@@ -1,11 +1,14 @@
 package pl.konwent.adapters.jdbi.membership;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import pl.konwent.adapters.jdbi.Like;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.membership.Contact;
 import pl.konwent.domain.membership.Member;
@@ -73,10 +76,10 @@ public final class JdbiMembers implements Members {
             throw DomainException.InvalidInput.of("cursor", "is not a cursor of this list");
         }
         String keyset = after == null ? "" : " AND (name > :afterName OR (name = :afterName AND id > :afterId))";
+        Where where = Where.of(konwent, filter);
         List<Member> rows = jdbi.withHandle(handle -> {
-            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM member WHERE konwent_id = :konwent"
-                    + conditions(filter) + keyset + " ORDER BY name, id LIMIT :limit");
-            bind(query, konwent, filter).bind("limit", page.limit() + 1);
+            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM member WHERE " + where.sql() + keyset
+                    + " ORDER BY name, id LIMIT :limit").bindMap(where.binds()).bind("limit", page.limit() + 1);
             if (after != null) {
                 query.bind("afterId", after.substring(0, slash)).bind("afterName", after.substring(slash + 1));
             }
@@ -87,11 +90,10 @@ public final class JdbiMembers implements Members {
 
     @Override
     public List<Member> all(KonwentId konwent, Filter filter) {
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM member WHERE konwent_id = :konwent"
-                    + conditions(filter) + " ORDER BY name, id");
-            return bind(query, konwent, filter).map(MAPPER).list();
-        });
+        Where where = Where.of(konwent, filter);
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM member WHERE " + where.sql()
+                        + " ORDER BY name, id")
+                .bindMap(where.binds()).map(MAPPER).list());
     }
 
     @Override
@@ -117,45 +119,33 @@ public final class JdbiMembers implements Members {
                 .mapTo(Integer.class).one());
     }
 
-    private static String conditions(Filter filter) {
-        StringBuilder sql = new StringBuilder();
-        if (filter.kind() != null) {
-            sql.append(" AND kind = :kind");
+    /** The WHERE clause of a register filter and the values it binds, built together. */
+    private record Where(String sql, Map<String, Object> binds) {
+        static Where of(KonwentId konwent, Filter filter) {
+            StringBuilder sql = new StringBuilder("konwent_id = :konwent");
+            Map<String, Object> binds = new HashMap<>(Map.of("konwent", konwent.value()));
+            if (filter.kind() != null) {
+                sql.append(" AND kind = :kind");
+                binds.put("kind", filter.kind().name());
+            }
+            if (filter.voivodeship() != null) {
+                sql.append(" AND voivodeship = :voivodeship");
+                binds.put("voivodeship", filter.voivodeship().teryt());
+            }
+            if (filter.town() != null) {
+                sql.append(" AND search_town = :town");
+                binds.put("town", Text.fold(filter.town()));
+            }
+            if (filter.status() != null) {
+                sql.append(" AND status = :status");
+                binds.put("status", filter.status().name());
+            }
+            if (filter.nameContains() != null) {
+                sql.append(" AND search_name LIKE :q" + Like.ESCAPE);
+                binds.put("q", Like.containing(Text.fold(filter.nameContains())));
+            }
+            return new Where(sql.toString(), binds);
         }
-        if (filter.voivodeship() != null) {
-            sql.append(" AND voivodeship = :voivodeship");
-        }
-        if (filter.town() != null) {
-            sql.append(" AND search_town = :town");
-        }
-        if (filter.status() != null) {
-            sql.append(" AND status = :status");
-        }
-        if (filter.nameContains() != null) {
-            sql.append(" AND search_name LIKE :q ESCAPE '!'");
-        }
-        return sql.toString();
-    }
-
-    private static Query bind(Query query, KonwentId konwent, Filter filter) {
-        query.bind("konwent", konwent.value());
-        if (filter.kind() != null) {
-            query.bind("kind", filter.kind().name());
-        }
-        if (filter.voivodeship() != null) {
-            query.bind("voivodeship", filter.voivodeship().teryt());
-        }
-        if (filter.town() != null) {
-            query.bind("town", Text.fold(filter.town()));
-        }
-        if (filter.status() != null) {
-            query.bind("status", filter.status().name());
-        }
-        if (filter.nameContains() != null) {
-            String folded = Text.fold(filter.nameContains()).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            query.bind("q", "%" + folded + "%");
-        }
-        return query;
     }
 
     private static String teryt(Voivodeship voivodeship) {

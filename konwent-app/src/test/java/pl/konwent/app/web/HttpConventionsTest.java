@@ -146,18 +146,23 @@ class HttpConventionsTest {
         assertThat(declared.json().path("type").asText()).isEqualTo("/problems/payload-too-large");
         api.get("/api/v1/konwents/za-duzy").expect(404);
 
-        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + APP.getLocalPort()
-                                + "/api/v1/konwents"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                ("admin:" + TestServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                                () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(chunked.statusCode()).isEqualTo(413);
-        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        for (boolean withIdempotencyKey : new boolean[] {false, true}) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/konwents"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("admin:" + TestServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                            new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            if (withIdempotencyKey) {
+                request.header("Idempotency-Key", "za-duzy-" + System.nanoTime());
+            }
+            java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).as("chunked, Idempotency-Key: %s", withIdempotencyKey).isEqualTo(413);
+            assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        api.get("/api/v1/konwents/za-duzy").expect(404);
     }
 }

@@ -19,7 +19,7 @@ import pl.konwent.adapters.web.ProblemType;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodyLimitFilter implements ContainerRequestFilter {
-    public static final int MAX_BYTES = IdempotencyFilter.MAX_BODY_BYTES;
+    public static final int MAX_BYTES = 1 << 20;
 
     @Override
     public void filter(ContainerRequestContext request) {

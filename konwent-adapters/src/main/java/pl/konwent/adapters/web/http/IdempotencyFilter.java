@@ -36,7 +36,6 @@ import pl.konwent.domain.access.Caller;
 public final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    public static final int MAX_BODY_BYTES = 1 << 20;
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final Duration PENDING_LEASE = Duration.ofMinutes(2);
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
@@ -67,11 +66,6 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
             return;
         }
         byte[] body = readBody(request);
-        if (body == null) {
-            request.abortWith(ProblemType.PAYLOAD_TOO_LARGE.response(
-                    "The request body is larger than " + MAX_BODY_BYTES + " bytes"));
-            return;
-        }
         request.setEntityStream(new ByteArrayInputStream(body));
         String scope = scopeOf(request);
         String fingerprint = fingerprint(request, body);
@@ -136,8 +130,8 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
 
     private static byte[] readBody(ContainerRequestContext request) throws IOException {
         try (InputStream in = request.getEntityStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            // BodyLimitFilter already bounds the stream: past its limit this read fails with 413
+            return in.readAllBytes();
         }
     }
 }

@@ -11,6 +11,8 @@ import pl.konwent.adapters.jdbi.audit.JdbiAuditTrail;
 import pl.konwent.adapters.security.BcryptPasswordHasher;
 import pl.konwent.adapters.security.SecureIdSource;
 import pl.konwent.adapters.web.access.AccountResource;
+import pl.konwent.adapters.web.council.CouncilResource;
+import pl.konwent.adapters.web.council.ElectionResource;
 import pl.konwent.adapters.web.access.CallerAuthentication;
 import pl.konwent.adapters.web.access.TokenResource;
 import pl.konwent.adapters.web.audit.AuditFilter;
@@ -27,7 +29,8 @@ import pl.konwent.adapters.jdbi.voting.JdbiVotes;
 import pl.konwent.adapters.web.voting.VoteResource;
 import pl.konwent.domain.shared.Throttle;
 import pl.konwent.domain.membership.MembershipService;
-import pl.konwent.adapters.jdbi.membership.JdbiCouncilPresence;
+import pl.konwent.adapters.jdbi.council.JdbiCouncilTerms;
+import pl.konwent.adapters.jdbi.council.JdbiElections;
 import pl.konwent.adapters.jdbi.membership.JdbiDeclarations;
 import pl.konwent.adapters.jdbi.membership.JdbiMembers;
 import pl.konwent.adapters.web.membership.DeclarationResource;
@@ -58,6 +61,8 @@ import pl.konwent.adapters.web.http.BodyLimitFilter;
 import pl.konwent.adapters.web.http.ConditionalGetFilter;
 import pl.konwent.adapters.web.http.IdempotencyFilter;
 import pl.konwent.adapters.web.konwent.KonwentResource;
+import pl.konwent.domain.council.CouncilService;
+import pl.konwent.domain.council.ElectionService;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.shared.UnitOfWork;
 
@@ -127,7 +132,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
 
         JdbiKonwents konwentStore = new JdbiKonwents(jdbi);
         JdbiAccounts accountStore = new JdbiAccounts(jdbi);
-        JdbiRoleGrants grantStore = new JdbiRoleGrants(jdbi);
+        JdbiRoleGrants grantStore = new JdbiRoleGrants(jdbi, clock);
         JdbiTokens tokenStore = new JdbiTokens(jdbi);
         PasswordHasher hasher = new BcryptPasswordHasher(security.getBcryptCost());
         KonwentService konwents = new KonwentService(konwentStore, unitOfWork, clock);
@@ -138,8 +143,13 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                         security.getMaxFailedLoginsPerUsername(), security.getMaxFailedLoginsPerAddress()),
                 ids, clock, security.getTokenLifetime().toJavaDuration());
         AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
-        MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), new JdbiMembers(jdbi),
-                new JdbiCouncilPresence(jdbi), konwents, unitOfWork, ids, clock,
+        JdbiMembers memberStore = new JdbiMembers(jdbi);
+        JdbiCouncilTerms termStore = new JdbiCouncilTerms(jdbi);
+        CouncilService councils = new CouncilService(termStore, memberStore, konwents, unitOfWork, clock);
+        ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), termStore, memberStore, konwents,
+                unitOfWork, ids, clock);
+        MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
+                councils, konwents, unitOfWork, ids, clock,
                 new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
         VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), konwents, unitOfWork, ids, clock);
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
@@ -164,6 +174,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new DeclarationResource(membership));
         environment.jersey().register(new MemberResource(membership));
         environment.jersey().register(new VoteResource(voting));
+        environment.jersey().register(new CouncilResource(councils));
+        environment.jersey().register(new ElectionResource(elections));
     }
 
     /** The installation's first ADMIN, "admin", from KONWENT_ADMIN_PASSWORD or a generated password logged once. */

@@ -30,8 +30,15 @@ public final class Declarations {
 
     /** Submits a declaration as {@code submitter} and accepts it as {@code decider}; returns the member id. */
     public static String acceptedMember(Api submitter, Api decider, String konwentId, String name) {
-        String declaration = submitter.post("/api/v1/konwents/" + konwentId + "/declarations", of(name)).expect(201)
-                .json().path("id").asText();
+        return acceptedMember(submitter, decider, konwentId, name, "CIS");
+    }
+
+    /** The same for a member of {@code kind} (CIS, KIS or REGIONAL_KONWENT). */
+    public static String acceptedMember(Api submitter, Api decider, String konwentId, String name, String kind) {
+        Map<String, Object> declaration0 = of(name);
+        declaration0.put("kind", kind);
+        String declaration = submitter.post("/api/v1/konwents/" + konwentId + "/declarations", declaration0)
+                .expect(201).json().path("id").asText();
         return decider.post("/api/v1/konwents/" + konwentId + "/declarations/" + declaration + "/decision",
                 Map.of("outcome", "ACCEPTED", "reason", "Spełnia warunki")).expect(200).json().path("memberId").asText();
     }

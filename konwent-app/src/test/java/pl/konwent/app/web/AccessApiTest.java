@@ -143,21 +143,21 @@ class AccessApiTest {
         konwent(prefix + "-b");
         String id = Accounts.create(admin, prefix);
 
-        String council = admin.post("/api/v1/accounts/" + id + "/roles",
-                Map.of("konwentId", prefix + "-a", "role", "COUNCIL")).expect(201).json().path("id").asText();
+        String secretariat = admin.post("/api/v1/accounts/" + id + "/roles",
+                Map.of("konwentId", prefix + "-a", "role", "SECRETARIAT")).expect(201).json().path("id").asText();
         admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix + "-b", "role", "REPRESENTATIVE",
                 "memberId", "cis-pniewy")).expect(201);
-        admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix + "-a", "role", "COUNCIL"))
+        admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix + "-a", "role", "SECRETARIAT"))
                 .expect(409);
 
         List<String> roles = anonymous.as(prefix, Accounts.PASSWORD).get("/api/v1/accounts/" + id + "/roles")
                 .expect(200).json().path("items").findValuesAsText("role");
-        assertThat(roles).containsExactlyInAnyOrder("COUNCIL", "REPRESENTATIVE");
+        assertThat(roles).containsExactlyInAnyOrder("SECRETARIAT", "REPRESENTATIVE");
 
-        admin.delete("/api/v1/accounts/" + id + "/roles/" + council).expect(204);
+        admin.delete("/api/v1/accounts/" + id + "/roles/" + secretariat).expect(204);
         assertThat(admin.get("/api/v1/accounts/" + id + "/roles").expect(200).json().path("items")
                 .findValuesAsText("role")).containsExactly("REPRESENTATIVE");
-        admin.delete("/api/v1/accounts/" + id + "/roles/" + council).expect(404);
+        admin.delete("/api/v1/accounts/" + id + "/roles/" + secretariat).expect(404);
     }
 
     @Test
@@ -169,13 +169,15 @@ class AccessApiTest {
         raw.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix, "role", "KING")).expect(422);
         admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix, "role", "REPRESENTATIVE"))
                 .expect(422);
-        admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix, "role", "COUNCIL",
+        admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix, "role", "SECRETARIAT",
                 "memberId", "x")).expect(422);
-        admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix + "-brak", "role", "COUNCIL"))
+        admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix + "-brak", "role", "SECRETARIAT"))
                 .expect(422);
         admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix, "role", "ADMIN")).expect(422);
-        admin.post("/api/v1/accounts/" + UUID.randomUUID() + "/roles", Map.of("konwentId", prefix, "role", "COUNCIL"))
-                .expect(404);
+        admin.post("/api/v1/accounts/" + UUID.randomUUID() + "/roles", Map.of("konwentId", prefix,
+                "role", "SECRETARIAT")).expect(404);
+        assertThat(admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix, "role", "COUNCIL"))
+                .expect(422).json().path("detail").asText()).contains("follows the council term");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.Councils;
 import pl.konwent.app.testing.Declarations;
 import pl.konwent.app.testing.TestDatabases.Engine;
 import pl.konwent.app.testing.TestServer;
@@ -51,6 +52,9 @@ class AuthorizationMatrixTest {
     private Api representativeOfMember;
     private String target;
     private String member;
+    private String departmentHereId;
+    private Councils.Council council;
+    private final java.util.concurrent.atomic.AtomicInteger electionYears = new java.util.concurrent.atomic.AtomicInteger(2030);
 
     /** One operation: how to call it, who may, who may not, and what the refused caller must get. */
     private record Case(Function<Api, Api.Reply> call, Function<AuthorizationMatrixTest, Api> allowed,
@@ -64,12 +68,14 @@ class AuthorizationMatrixTest {
         admin.post("/api/v1/konwents", Map.of("id", "tutaj", "name", "Konwent tutaj")).expect(201);
         admin.post("/api/v1/konwents", Map.of("id", "gdzie-indziej", "name", "Konwent gdzie indziej")).expect(201);
         departmentHere = Accounts.withRole(admin, anonymous, "dep-tutaj", "tutaj", "DEPARTMENT", null);
+        departmentHereId = departmentHere.get("/api/v1/accounts/current").expect(200).json().path("id").asText();
         departmentElsewhere = Accounts.withRole(admin, anonymous, "dep-obcy", "gdzie-indziej", "DEPARTMENT", null);
         representativeHere = Accounts.withRole(admin, anonymous, "rep-tutaj", "tutaj", "REPRESENTATIVE", "cis-a");
         target = Accounts.create(admin, "cel");
         admin.post("/api/v1/accounts/" + target + "/roles", Map.of("konwentId", "tutaj", "role", "SECRETARIAT"))
                 .expect(201);
-        councilHere = Accounts.withRole(admin, anonymous, "rada-tutaj", "tutaj", "COUNCIL", null);
+        council = Councils.appoint(admin, anonymous, departmentHere, "tutaj", "rada", 2011);
+        councilHere = council.any();
         member = Declarations.acceptedMember(anonymous, councilHere, "tutaj", "CIS Tutaj");
         representativeOfMember = Accounts.withRole(admin, anonymous, "rep-czlonka", "tutaj", "REPRESENTATIVE", member);
     }
@@ -150,7 +156,102 @@ class AuthorizationMatrixTest {
                 op("POST /api/v1/konwents/{konwentId}/votes/{voteId}/ballots",
                         api -> api.post("/api/v1/konwents/tutaj/votes/" + openVote() + "/ballots",
                                 Map.of("memberId", member, "choice", "FOR")),
-                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 201));
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/council-terms",
+                        api -> api.post("/api/v1/konwents/" + konwentWithMembersForDepartmentHere() + "/council-terms",
+                                appointment()),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/council-terms/{year}/officers",
+                        api -> api.post("/api/v1/konwents/tutaj/council-terms/2011/officers", Map.of(
+                                "chairMemberId", council.memberIds().get(0), "deputyMemberId", council.memberIds().get(1))),
+                        t -> t.councilHere, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/elections",
+                        api -> api.post("/api/v1/konwents/tutaj/elections", Map.of("year", electionYears.incrementAndGet())),
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/run-off",
+                        api -> api.post(elections() + tiedElection() + "/run-off", null),
+                        t -> t.councilHere, t -> t.representativeHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/candidates",
+                        api -> api.post(elections() + election(0) + "/candidates", Map.of("memberId", member,
+                                "personName", "Anna Nowak", "nominatedBy", member)),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/candidates/{candidateId}/acceptance",
+                        api -> api.post(nominationOfMember() + "/acceptance", null),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/candidates/{candidateId}/withdrawal",
+                        api -> api.post(nominationOfMember() + "/withdrawal", null),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/opening",
+                        api -> api.post(elections() + election(5) + "/opening", null),
+                        t -> t.councilHere, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/ballots",
+                        api -> api.post(elections() + openElection() + "/ballots", Map.of("memberId", member,
+                                "approve", java.util.List.of())),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/closing",
+                        api -> api.post(elections() + openElection() + "/closing", null),
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 200));
+    }
+
+    private static String elections() {
+        return "/api/v1/konwents/tutaj/elections/";
+    }
+
+    /** A NOMINATING election with the first {@code accepted} council members standing (self-nominated). */
+    private String election(int accepted) {
+        String election = admin.post("/api/v1/konwents/tutaj/elections", Map.of("year", electionYears.incrementAndGet()))
+                .expect(201).json().path("id").asText();
+        for (String seat : council.memberIds().subList(0, accepted)) {
+            admin.post(elections() + election + "/candidates", Map.of("memberId", seat, "personName", "Osoba",
+                    "nominatedBy", seat)).expect(201);
+        }
+        return election;
+    }
+
+    private String openElection() {
+        String election = election(5);
+        admin.post(elections() + election + "/opening", null).expect(200);
+        return election;
+    }
+
+    /** Six candidates, no ballots: all tie, so the election closes with a tie at the last seat. */
+    private String tiedElection() {
+        String election = election(5);
+        admin.post(elections() + election + "/candidates", Map.of("memberId", member, "personName", "Anna Nowak",
+                "nominatedBy", member)).expect(201);
+        admin.post(elections() + election + "/opening", null).expect(200);
+        admin.post(elections() + election + "/closing", null).expect(200);
+        return election;
+    }
+
+    /** The member nominated by a council member: NOMINATED until the member's REPRESENTATIVE accepts. */
+    private String nominationOfMember() {
+        String election = election(0);
+        String candidate = admin.post(elections() + election + "/candidates", Map.of("memberId", member,
+                "personName", "Anna Nowak", "nominatedBy", council.memberIds().get(0))).expect(201).json()
+                .path("id").asText();
+        return elections() + election + "/candidates/" + candidate;
+    }
+
+    /** A new konwent with five members in which the account dep-tutaj is the DEPARTMENT too. */
+    private String konwentWithMembersForDepartmentHere() {
+        String konwent = "nowy-" + uuid();
+        admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent " + konwent)).expect(201);
+        admin.post("/api/v1/accounts/" + departmentHereId + "/roles", Map.of("konwentId", konwent,
+                "role", "DEPARTMENT")).expect(201);
+        freshKonwentMembers.clear();
+        for (int i = 0; i < 5; i++) {
+            freshKonwentMembers.add(Declarations.acceptedMember(anonymous, admin, konwent, "CIS " + uuid(),
+                    i % 2 == 0 ? "CIS" : "KIS"));
+        }
+        return konwent;
+    }
+
+    private final java.util.List<String> freshKonwentMembers = new java.util.ArrayList<>();
+
+    private Map<String, Object> appointment() {
+        return Map.of("year", 2011, "consultantName", "Departament", "seats", freshKonwentMembers.stream()
+                .map(id -> Map.of("memberId", id, "holderName", "Osoba")).toList());
     }
 
     @Test

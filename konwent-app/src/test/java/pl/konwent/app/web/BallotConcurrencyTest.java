@@ -122,7 +122,8 @@ class BallotConcurrencyTest {
             List<String> choiceColumns = handle.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
                     + "WHERE table_schema = DATABASE() AND table_name = 'ballot_choice' ORDER BY column_name")
                     .mapTo(String.class).list();
-            assertThat(choiceColumns).containsExactly("choice", "id", "member_id", "vote_id");
+            // candidate_id names whom an election ballot approved, never who approved
+            assertThat(choiceColumns).containsExactly("candidate_id", "choice", "id", "member_id", "vote_id");
             List<String> castColumns = handle.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
                     + "WHERE table_schema = DATABASE() AND table_name = 'ballot_cast' ORDER BY column_name")
                     .mapTo(String.class).list();

@@ -19,8 +19,8 @@ import pl.konwent.domain.shared.UnitOfWork;
 
 /**
  * Use cases of accounts and their roles. ADMIN manages everything. DEPARTMENT creates accounts and grants
- * the konwent-level roles COUNCIL, SECRETARIAT and REPRESENTATIVE in its own konwent. Everyone reads and edits
- * their own account.
+ * the konwent-level roles SECRETARIAT and REPRESENTATIVE in its own konwent. COUNCIL is nobody's to grant: it
+ * follows the council term. Everyone reads and edits their own account.
  */
 public final class AccountService {
     public record NewAccount(String username, String password, String displayName, String email) {
@@ -187,6 +187,7 @@ public final class AccountService {
             errors.check(input.memberId() == null, "memberId", "goes only with the role REPRESENTATIVE");
         }
         errors.throwIfAny();
+        requireNotCouncil(role);
         requireMayManage(granter, konwent, role);
         RoleGrant grant = new RoleGrant(ids.newId().toString(), account.id(), konwent, role, memberId, now());
         return unitOfWork.inTransaction(() -> {
@@ -200,6 +201,7 @@ public final class AccountService {
         Account account = find(rawId);
         RoleGrant grant = grants.find(account.id(), grantId)
                 .orElseThrow(() -> new DomainException.NotFound("No role '" + grantId + "' on this account"));
+        requireNotCouncil(grant.role());
         requireMayManage(revoker, grant.konwent(), grant.role());
         if (grant.role() == Role.ADMIN && revoker.id().equals(account.id())) {
             throw new DomainException.Conflict("An ADMIN cannot revoke their own ADMIN role");
@@ -210,14 +212,23 @@ public final class AccountService {
         });
     }
 
+    /** C2, issue 7: COUNCIL is held through a seat in the term in office, never granted or revoked by hand. */
+    private static void requireNotCouncil(Role role) {
+        if (role == Role.COUNCIL) {
+            throw new DomainException.RuleViolation("C2", "The COUNCIL role follows the council term: the "
+                    + "REPRESENTATIVE accounts of the members holding seats in the term in office hold it. Appoint "
+                    + "or elect the council instead");
+        }
+    }
+
     private void requireMayManage(Caller caller, KonwentId konwent, Role role) {
         if (caller.isAdmin()) {
             return;
         }
-        boolean konwentLevel = role == Role.COUNCIL || role == Role.SECRETARIAT || role == Role.REPRESENTATIVE;
+        boolean konwentLevel = role == Role.SECRETARIAT || role == Role.REPRESENTATIVE;
         if (!konwentLevel || !caller.holds(konwent, Role.DEPARTMENT)) {
             throw new DomainException.Forbidden("Only an ADMIN, or the DEPARTMENT of konwent '" + konwent
-                    + "' for COUNCIL, SECRETARIAT and REPRESENTATIVE, may grant or revoke this role");
+                    + "' for SECRETARIAT and REPRESENTATIVE, may grant or revoke this role");
         }
     }
 

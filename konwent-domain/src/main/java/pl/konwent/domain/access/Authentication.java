@@ -82,6 +82,11 @@ public final class Authentication {
                 .map(this::callerOf);
     }
 
+    /** The caller as it stands now: its account still enabled, its roles as they are at this moment. */
+    public Optional<Caller> current(Caller known) {
+        return accounts.find(known.id()).filter(Account::enabled).map(this::callerOf);
+    }
+
     public void logout(String token) {
         tokens.remove(hashOf(token));
     }

@@ -32,6 +32,15 @@ public final class Alternation {
         }
     }
 
+    /** C4 seen from the other side: officers chosen for a year must differ in kind from the next year's chair. */
+    public static void requireSwapBefore(Officers officers, int nextYear, Officers next) {
+        if (next.chair().kind() == officers.chair().kind()) {
+            throw new DomainException.RuleViolation("C4", "The kinds swap each year: the chair of " + nextYear
+                    + " comes from a " + next.chair().kind() + ", so the chair the year before must come from a "
+                    + other(next.chair().kind()));
+        }
+    }
+
     private static MemberKind other(MemberKind kind) {
         return kind == MemberKind.CIS ? MemberKind.KIS : MemberKind.CIS;
     }

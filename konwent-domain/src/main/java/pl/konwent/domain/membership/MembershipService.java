@@ -3,7 +3,6 @@ package pl.konwent.domain.membership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.shared.PolishTime;
 import pl.konwent.domain.shared.Throttle;
 import pl.konwent.domain.shared.UnitOfWork;
 import pl.konwent.domain.shared.Voivodeship;
@@ -26,7 +26,6 @@ import pl.konwent.domain.shared.Voivodeship;
 /** Use cases of membership: declarations (M1, M3), the decision (M2), the register (M5), leaving (M4), GDPR. */
 public final class MembershipService {
     /** Dates of the rules (deadlines, "not in the future") are Polish dates. */
-    public static final ZoneId POLAND = ZoneId.of("Europe/Warsaw");
 
     /** What a caller may see of a member: the public view, or with personal data. */
     public enum View { PUBLIC, FULL }
@@ -69,7 +68,7 @@ public final class MembershipService {
             throw new DomainException.TooManyAttempts("Too many declarations from this address; try again in "
                     + wait + " seconds", wait);
         }
-        LocalDate today = LocalDate.now(clock.withZone(POLAND));
+        LocalDate today = PolishTime.today(clock);
         if (konwent.declarationDeadline() != null && today.isAfter(konwent.declarationDeadline())) {
             throw new DomainException.RuleViolation("M3", "Declarations to konwent '" + konwentId
                     + "' closed on " + konwent.declarationDeadline());

@@ -1,7 +1,11 @@
 package pl.konwent.adapters.jdbi.access;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -15,18 +19,25 @@ import pl.konwent.domain.access.Role;
 import pl.konwent.domain.access.RoleGrant;
 import pl.konwent.domain.access.RoleGrants;
 import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.shared.PolishTime;
 
 /**
  * Role grants in table {@code role_grant}. "No konwent" and "no member" are stored as empty strings so that the
- * unique key (account, konwent, role, member) also holds for ADMIN (SQL NULLs never collide).
+ * unique key (account, konwent, role, member) also holds for ADMIN (SQL NULLs never collide). The COUNCIL role is
+ * never stored: an account holds it in a konwent while it is the REPRESENTATIVE of a member with a seat in the
+ * konwent's term in office, the latest whose year has begun (Poland's calendar); see {@code CouncilService}.
  */
 public final class JdbiRoleGrants implements RoleGrants {
     private static final String NONE = "";
+    /** Ids of COUNCIL grants held through a seat: {@code council-<konwent>-<year>}. */
+    public static final String COUNCIL_PREFIX = "council-";
 
     private final Dao dao;
+    private final Clock clock;
 
-    public JdbiRoleGrants(Jdbi jdbi) {
+    public JdbiRoleGrants(Jdbi jdbi, Clock clock) {
         this.dao = jdbi.onDemand(Dao.class);
+        this.clock = clock;
     }
 
     @Override
@@ -39,12 +50,28 @@ public final class JdbiRoleGrants implements RoleGrants {
 
     @Override
     public List<RoleGrant> of(AccountId account) {
-        return dao.of(account.value());
+        List<RoleGrant> all = new ArrayList<>(dao.of(account.value()));
+        all.addAll(councilSeats(account));
+        return all;
     }
 
     @Override
     public Optional<RoleGrant> find(AccountId account, String grantId) {
-        return dao.find(account.value(), grantId);
+        return dao.find(account.value(), grantId)
+                .or(() -> councilSeats(account).stream().filter(grant -> grant.id().equals(grantId)).findFirst());
+    }
+
+    /** The COUNCIL grants that follow from the seats the account's members hold in terms in office. */
+    private List<RoleGrant> councilSeats(AccountId account) {
+        Map<String, RoleGrant> byKonwent = new LinkedHashMap<>();
+        for (Map<String, Object> row : dao.councilSeats(account.value(), PolishTime.year(clock))) {
+            String konwent = (String) row.get("konwent_id");
+            int year = ((Number) row.get("term_year")).intValue();
+            byKonwent.putIfAbsent(konwent, new RoleGrant(COUNCIL_PREFIX + konwent + "-" + year, account,
+                    new KonwentId(konwent), Role.COUNCIL, null,
+                    Instant.ofEpochMilli(((Number) row.get("installed_at")).longValue())));
+        }
+        return List.copyOf(byKonwent.values());
     }
 
     @Override
@@ -77,6 +104,16 @@ public final class JdbiRoleGrants implements RoleGrants {
 
         @SqlQuery("SELECT " + COLUMNS + " FROM role_grant WHERE account_id = :account AND id = :id")
         Optional<RoleGrant> find(@Bind("account") String account, @Bind("id") String id);
+
+        @SqlQuery("SELECT DISTINCT g.konwent_id, t.term_year, t.installed_at FROM role_grant g "
+                + "JOIN council_term t ON t.konwent_id = g.konwent_id "
+                + "JOIN council_seat s ON s.konwent_id = t.konwent_id AND s.term_year = t.term_year "
+                + "AND s.member_id = g.member_id "
+                + "WHERE g.account_id = :account AND g.role = 'REPRESENTATIVE' AND t.term_year = "
+                + "(SELECT MAX(c.term_year) FROM council_term c WHERE c.konwent_id = g.konwent_id AND c.term_year <= :year) "
+                + "ORDER BY g.konwent_id")
+        @RegisterRowMapper(org.jdbi.v3.core.mapper.MapMapper.class)
+        List<Map<String, Object>> councilSeats(@Bind("account") String account, @Bind("year") int year);
 
         @SqlUpdate("DELETE FROM role_grant WHERE id = :id")
         void remove(@Bind("id") String id);

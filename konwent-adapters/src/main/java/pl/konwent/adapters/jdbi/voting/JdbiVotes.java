@@ -6,11 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import pl.konwent.adapters.jdbi.NewestFirst;
-import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
@@ -24,12 +22,8 @@ import pl.konwent.domain.voting.Vote;
 import pl.konwent.domain.voting.Votes;
 
 /**
- * Votes in table {@code vote}; who may vote in {@code vote_elector} (fixed when the vote opens); who has voted in
- * {@code ballot_cast}, whose primary key (vote, member) is V1's "one member, one vote" on any number of
- * instances; what was chosen in {@code ballot_choice}, keyed by a random id. For a secret vote (V3) the two
- * tables share nothing but the vote: no member, no time, no sequence, and rows are clustered by the random key,
- * so their order tells nothing either. Opening and casting write several rows; the use case's unit of work makes
- * them one transaction.
+ * Resolution votes: rows of table {@code vote} of purpose RESOLUTION (a council election's vote row is never shown
+ * here); electors, ballots and choices go through the {@link BallotBox} shared with council elections.
  */
 public final class JdbiVotes implements Votes {
     private static final String COLUMNS = "id, konwent_id, title, kind, text, secret, majority, quorum, meeting_id, "
@@ -51,12 +45,14 @@ public final class JdbiVotes implements Votes {
                 rs.getInt("electorate"), rs.getLong("version"));
     };
 
+    private static final String RESOLUTION = " AND purpose = 'RESOLUTION'";
+
     private final Jdbi jdbi;
-    private final IdSource ids;
+    private final BallotBox box;
 
     public JdbiVotes(Jdbi jdbi, IdSource ids) {
         this.jdbi = jdbi;
-        this.ids = ids;
+        this.box = new BallotBox(ids);
     }
 
     @Override
@@ -74,7 +70,8 @@ public final class JdbiVotes implements Votes {
     @Override
     public Optional<Vote> find(KonwentId konwent, String id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
-                        + " FROM vote WHERE konwent_id = :konwent AND id = :id")
+                        + " FROM vote WHERE konwent_id = :konwent AND id = :id"
+                        + RESOLUTION)
                 .bind("konwent", konwent.value()).bind("id", id).map(MAPPER).findOne());
     }
 
@@ -85,7 +82,7 @@ public final class JdbiVotes implements Votes {
             binds.put("state", state.name());
         }
         return NewestFirst.page(jdbi, "SELECT " + COLUMNS + " FROM vote WHERE konwent_id = :konwent"
-                        + (state == null ? "" : " AND state = :state"), binds, "created_at", page, MAPPER,
+                        + RESOLUTION + (state == null ? "" : " AND state = :state"), binds, "created_at", page, MAPPER,
                 v -> v.createdAt().toEpochMilli(), Vote::id);
     }
 
@@ -94,7 +91,7 @@ public final class JdbiVotes implements Votes {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE vote SET title = :title, kind = :kind, "
                         + "text = :text, secret = :secret, majority = :majority, quorum = :quorum, "
                         + "meeting_id = :meeting, state = :state, closed_at = :closedAt, version = :version "
-                        + "WHERE id = :id AND version = :expected")
+                        + "WHERE id = :id AND version = :expected" + RESOLUTION)
                 .bindMap(question(v))
                 .bind("state", v.state().name())
                 .bind("closedAt", v.closedAt() == null ? null : v.closedAt().toEpochMilli())
@@ -105,7 +102,7 @@ public final class JdbiVotes implements Votes {
     @Override
     public boolean deleteDraft(KonwentId konwent, String id) {
         return jdbi.withHandle(handle -> handle.createUpdate(
-                        "DELETE FROM vote WHERE konwent_id = :konwent AND id = :id AND state = :draft")
+                        "DELETE FROM vote WHERE konwent_id = :konwent AND id = :id AND state = :draft" + RESOLUTION)
                 .bind("konwent", konwent.value()).bind("id", id).bind("draft", Vote.State.DRAFT.name())
                 .execute()) == 1;
     }
@@ -113,58 +110,27 @@ public final class JdbiVotes implements Votes {
     @Override
     public int open(Vote opened, long expectedVersion) {
         return jdbi.withHandle(handle -> {
-            int changed = handle.createUpdate("UPDATE vote SET state = :open, opened_at = :at, version = :version "
-                            + "WHERE id = :id AND version = :expected AND state = :draft")
-                    .bind("open", Vote.State.OPEN.name()).bind("at", opened.openedAt().toEpochMilli())
+            int changed = handle.createUpdate("UPDATE vote SET version = :version "
+                            + "WHERE id = :id AND version = :expected AND state = :draft" + RESOLUTION)
                     .bind("version", opened.version()).bind("id", opened.id()).bind("expected", expectedVersion)
                     .bind("draft", Vote.State.DRAFT.name())
                     .execute();
             if (changed != 1) {
                 return -1;
             }
-            int electors = handle.createUpdate("INSERT INTO vote_elector (vote_id, member_id) "
-                            + "SELECT :vote, id FROM member WHERE konwent_id = :konwent AND status = 'ACTIVE'")
-                    .bind("vote", opened.id()).bind("konwent", opened.konwent().value())
-                    .execute();
-            handle.createUpdate("UPDATE vote SET electorate = :electors WHERE id = :id")
-                    .bind("electors", electors).bind("id", opened.id()).execute();
-            return electors;
+            return box.open(handle, opened.id(), opened.konwent().value(), opened.openedAt().toEpochMilli());
         });
     }
 
     @Override
     public CastOutcome cast(Vote vote, String memberId, Choice choice) {
-        return jdbi.withHandle(handle -> {
-            int counted;
-            try {
-                counted = handle.createUpdate("INSERT INTO ballot_cast (vote_id, member_id) "
-                                + "SELECT e.vote_id, e.member_id FROM vote_elector e JOIN vote v ON v.id = e.vote_id "
-                                + "WHERE e.vote_id = :vote AND e.member_id = :member AND v.state = 'OPEN'")
-                        .bind("vote", vote.id()).bind("member", memberId)
-                        .execute();
-            } catch (RuntimeException e) {
-                if (SqlErrors.isUniqueViolation(e)) {
-                    return CastOutcome.ALREADY_VOTED;
-                }
-                throw e;
-            }
-            if (counted == 0) {
-                return whyNotCounted(handle, vote.id(), memberId);
-            }
-            handle.createUpdate("INSERT INTO ballot_choice (id, vote_id, choice, member_id) "
-                            + "VALUES (:id, :vote, :choice, :member)")
-                    .bind("id", ids.newId().toString()).bind("vote", vote.id()).bind("choice", choice.name())
-                    .bind("member", vote.question().secret() ? null : memberId)
-                    .execute();
-            return CastOutcome.COUNTED;
-        });
+        return jdbi.withHandle(handle -> box.cast(handle, vote.id(), memberId,
+                List.of(new BallotBox.Mark(choice.name(), null)), !vote.question().secret()));
     }
 
     @Override
     public boolean hasVoted(String voteId, String memberId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote AND member_id = :member")
-                .bind("vote", voteId).bind("member", memberId).mapTo(Integer.class).one()) > 0;
+        return jdbi.withHandle(handle -> box.hasVoted(handle, voteId, memberId));
     }
 
     @Override
@@ -181,8 +147,7 @@ public final class JdbiVotes implements Votes {
 
     @Override
     public long turnout(String voteId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote")
-                .bind("vote", voteId).mapTo(Long.class).one());
+        return jdbi.withHandle(handle -> box.turnout(handle, voteId));
     }
 
     @Override
@@ -196,18 +161,6 @@ public final class JdbiVotes implements Votes {
                 .map((rs, ctx) -> new NamedBallot(rs.getString("member_id"), rs.getString("name"),
                         Choice.valueOf(rs.getString("choice"))))
                 .list());
-    }
-
-    private static CastOutcome whyNotCounted(Handle handle, String voteId, String memberId) {
-        String state = handle.createQuery("SELECT state FROM vote WHERE id = :vote").bind("vote", voteId)
-                .mapTo(String.class).one();
-        if (!Vote.State.OPEN.name().equals(state)) {
-            return CastOutcome.NOT_OPEN;
-        }
-        boolean elector = handle.createQuery(
-                        "SELECT COUNT(*) FROM vote_elector WHERE vote_id = :vote AND member_id = :member")
-                .bind("vote", voteId).bind("member", memberId).mapTo(Integer.class).one() > 0;
-        return elector ? CastOutcome.ALREADY_VOTED : CastOutcome.NOT_AN_ELECTOR;
     }
 
     private static Map<String, Object> question(Vote v) {

@@ -31,8 +31,9 @@ import pl.konwent.domain.access.Caller;
  * Authenticates every request that carries credentials, with dropwizard-auth's Bearer and Basic filters; a
  * request without an Authorization header goes on as anonymous (public reads), and each use case then says what
  * it needs ({@link pl.konwent.domain.access.Access}). Credentials that are present but wrong are always a 401,
- * never a silent downgrade to anonymous. Basic results are cached briefly so a script using Basic does not pay
- * bcrypt on every request; tokens need no cache (a SHA-256 and a primary-key lookup).
+ * never a silent downgrade to anonymous. The password check of Basic is cached briefly so a script using Basic
+ * does not pay bcrypt on every request; the account and its roles are read afresh on every request either way,
+ * so a disabled account, a revoked role or a new council term takes effect at once.
  */
 @Provider
 @PreMatching
@@ -48,9 +49,11 @@ public final class CallerAuthentication implements ContainerRequestFilter {
     private HttpServletRequest servletRequest;
 
     public CallerAuthentication(Authentication authentication, MetricRegistry metrics) {
-        Authenticator<BasicCredentials, Caller> basic = new CachingAuthenticator<>(metrics,
+        Authenticator<BasicCredentials, Caller> passwordChecked = new CachingAuthenticator<>(metrics,
                 given -> authentication.byPassword(given.getUsername(), given.getPassword(), currentAddress()),
                 CaffeineSpec.parse("maximumSize=10000, expireAfterWrite=30s"));
+        Authenticator<BasicCredentials, Caller> basic = given -> passwordChecked.authenticate(given)
+                .flatMap(authentication::current);
         UnauthorizedHandler problem = new UnauthorizedHandler() {
             @Override
             public Response buildResponse(String prefix, String realm) {

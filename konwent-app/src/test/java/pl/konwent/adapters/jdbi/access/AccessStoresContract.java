@@ -40,7 +40,7 @@ abstract class AccessStoresContract {
     void freshDatabase() {
         Jdbi jdbi = TestDatabases.fresh(engine()).jdbi();
         accounts = new JdbiAccounts(jdbi);
-        grants = new JdbiRoleGrants(jdbi);
+        grants = new JdbiRoleGrants(jdbi, java.time.Clock.systemUTC());
         tokens = new JdbiTokens(jdbi);
         audit = new JdbiAuditTrail(jdbi);
         new JdbiKonwents(jdbi).add(new Konwent(KRAJOWY, "Konwent", null, null, Charter.defaults(), null, T0, T0, 1));

@@ -1,0 +1,109 @@
+package pl.konwent.adapters.web.council;
+
+import java.time.Instant;
+import java.util.List;
+import pl.konwent.domain.council.ApprovalCount;
+import pl.konwent.domain.council.Candidate;
+import pl.konwent.domain.council.CouncilService;
+import pl.konwent.domain.council.CouncilTerm;
+import pl.konwent.domain.council.Election;
+import pl.konwent.domain.council.ElectionService;
+import pl.konwent.domain.council.Seat;
+
+/**
+ * Council terms, elections, candidates and results as the API shows and takes them. Public views carry no
+ * personal data beyond the names of the persons who hold or seek office.
+ */
+public final class CouncilViews {
+    private CouncilViews() {
+    }
+
+    public record SeatRequest(String memberId, String holderName) {
+    }
+
+    public record AppointmentRequest(Integer year, List<SeatRequest> seats, String consultantName) {
+        CouncilService.Appointment toInput() {
+            return new CouncilService.Appointment(year, seats == null ? null : seats.stream()
+                    .map(seat -> seat == null ? null : new CouncilService.SeatInput(seat.memberId(), seat.holderName()))
+                    .toList(), consultantName);
+        }
+    }
+
+    public record OfficersRequest(String chairMemberId, String deputyMemberId) {
+    }
+
+    public record SeatView(String memberId, String memberName, String memberKind, String holderName) {
+        static SeatView of(Seat seat) {
+            return seat == null ? null
+                    : new SeatView(seat.memberId(), seat.memberName(), seat.kind().name(), seat.holderName());
+        }
+    }
+
+    public record TermView(String konwentId, int year, String origin, String electionId, boolean inOffice,
+                           List<SeatView> seats, String consultantName, SeatView chair, SeatView deputy,
+                           Instant installedAt) {
+        static TermView of(CouncilService.TermView view) {
+            CouncilTerm t = view.term();
+            return new TermView(t.konwent().value(), t.year(), t.origin().name(), t.electionId(), view.inOffice(),
+                    t.seats().stream().map(SeatView::of).toList(), t.consultantName(),
+                    t.officers() == null ? null : SeatView.of(t.officers().chair()),
+                    t.officers() == null ? null : SeatView.of(t.officers().deputy()), t.installedAt());
+        }
+    }
+
+    public record ElectionRequest(Integer year, Integer seats) {
+    }
+
+    public record ElectionView(String id, String konwentId, int year, int round, int seats, String runOffOf,
+                               String state, String outcome, Instant createdAt, Instant openedAt, Instant closedAt,
+                               Integer electorate) {
+        static ElectionView of(Election e) {
+            return new ElectionView(e.id(), e.konwent().value(), e.year(), e.round(), e.seats(), e.runOffOf(),
+                    e.state().name(), e.outcome() == null ? null : e.outcome().name(), e.createdAt(), e.openedAt(),
+                    e.closedAt(), e.state() == Election.State.NOMINATING ? null : e.electorate());
+        }
+    }
+
+    public record NominationRequest(String memberId, String personName, String nominatedBy) {
+    }
+
+    public record CandidateView(String id, String electionId, String memberId, String memberName, String memberKind,
+                                String personName, String nominatedBy, String state, Instant nominatedAt) {
+        static CandidateView of(Candidate c) {
+            return new CandidateView(c.id(), c.electionId(), c.memberId(), c.memberName(), c.kind().name(),
+                    c.personName(), c.nominatedBy(), c.state().name(), c.nominatedAt());
+        }
+    }
+
+    public record ApprovalBallotRequest(String memberId, List<String> approve) {
+    }
+
+    public record ApprovalBallotView(String electionId, String memberId, boolean voted) {
+    }
+
+    public record RankedView(String candidateId, String memberId, String memberName, String personName,
+                             long approvals, int rank, String standing) {
+        static RankedView of(ApprovalCount.Ranked r) {
+            Candidate c = r.candidate();
+            return new RankedView(c.id(), c.memberId(), c.memberName(), c.personName(), r.approvals(), r.rank(),
+                    r.standing().name());
+        }
+    }
+
+    /**
+     * An election's result. While it is not closed only {@code turnout} and {@code electorate} are given; the
+     * ranking, the outcome and any undecided seats come with closing.
+     */
+    public record ElectionResultView(String electionId, String state, int seats, int electorate, long turnout,
+                                     String outcome, Integer seatsUndecided, List<RankedView> ranking,
+                                     String runOffId) {
+        static ElectionResultView of(ElectionService.Result r) {
+            Election e = r.election();
+            ApprovalCount count = r.count();
+            return new ElectionResultView(e.id(), e.state().name(), e.seats(), e.electorate(), r.turnout(),
+                    e.outcome() == null ? null : e.outcome().name(),
+                    count == null ? null : count.seatsUndecided(),
+                    count == null ? null : count.ranking().stream().map(RankedView::of).toList(), r.runOffId());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package pl.konwent.domain.council;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.shared.Page;
+import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.voting.Votes;
+
+/**
+ * Council elections and their candidates (outgoing port). Ballots go through the same ballot box as resolution
+ * votes: electors fixed when the election opens, "who voted" and "what was chosen" apart, so one member casts one
+ * secret ballot (V1, V3); an approval ballot is one choice per approved candidate.
+ */
+public interface Elections {
+    /** Stores a new election; a second one for the same konwent, year and round is a {@code Conflict}. */
+    void add(Election election);
+
+    Optional<Election> find(KonwentId konwent, String id);
+
+    /** Elections newest first. */
+    Page<Election> list(KonwentId konwent, PageRequest page);
+
+    /** The run-off held to resolve {@code electionId}'s tie, if one was called. */
+    Optional<Election> runOffOf(String electionId);
+
+    /** Stores a candidate; the same member twice in one election is a {@code Conflict}. */
+    void addCandidate(Candidate candidate);
+
+    Optional<Candidate> findCandidate(String electionId, String candidateId);
+
+    /** Candidates, the latest nominated first. */
+    Page<Candidate> candidates(String electionId, PageRequest page);
+
+    /** Every candidate, in the order they were nominated. */
+    List<Candidate> allCandidates(String electionId);
+
+    boolean replaceCandidate(Candidate revised, Candidate.State expected);
+
+    /**
+     * Opens the election if it is still nominating and fixes its electors: the konwent's current members now.
+     * Returns the number of electors, or -1 when it was no longer nominating.
+     */
+    int open(Election opened, long expectedVersion);
+
+    boolean close(Election closed, long expectedVersion);
+
+    /** Records one member's approval ballot; the outcome says why it was not counted. */
+    Votes.CastOutcome cast(Election election, String memberId, Set<String> approvedCandidateIds);
+
+    /** Ballots approving each candidate, counted by the database. */
+    Map<String, Long> approvals(String electionId);
+
+    long turnout(String electionId);
+
+    boolean hasVoted(String electionId, String memberId);
+}

@@ -12,6 +12,7 @@ import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
 import pl.konwent.domain.konwent.Konwent;
+import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.membership.CouncilPresence;
 import pl.konwent.domain.membership.Member;
@@ -83,10 +84,9 @@ public final class CouncilService implements CouncilPresence {
                 continue;
             }
             errors.check(seen.add(memberId), field + ".memberId", "names a member that already has a seat (C1)");
-            Optional<Member> member = members.find(konwent.id(), memberId).filter(Member::isActive);
-            errors.check(member.isPresent(), field + ".memberId", "is not a current member of this konwent");
-            if (member.isPresent() && holder != null) {
-                seats.add(new Seat(memberId, member.get().name(), member.get().kind(), holder));
+            Member member = currentMember(members, konwent.id(), memberId, field + ".memberId", errors);
+            if (member != null && holder != null) {
+                seats.add(new Seat(memberId, member.name(), member.kind(), holder));
             }
         }
         errors.throwIfAny();
@@ -106,15 +106,14 @@ public final class CouncilService implements CouncilPresence {
 
     public Page<TermView> list(String konwentId, PageRequest page) {
         Konwent konwent = konwents.get(konwentId);
-        Optional<Integer> inOffice = inOffice(konwent).map(CouncilTerm::year);
-        return terms.list(konwent.id(), page).map(term -> new TermView(term,
-                inOffice.filter(year -> year == term.year()).isPresent()));
+        Optional<Integer> inOffice = inOffice(konwent.id()).map(CouncilTerm::year);
+        return terms.list(konwent.id(), page).map(term -> new TermView(term, inOffice.equals(Optional.of(term.year()))));
     }
 
     public TermView get(String konwentId, int year) {
         Konwent konwent = konwents.get(konwentId);
         CouncilTerm term = find(konwent, year);
-        return new TermView(term, inOffice(konwent).filter(current -> current.year() == year).isPresent());
+        return view(term);
     }
 
     /**
@@ -138,14 +137,22 @@ public final class CouncilService implements CouncilPresence {
             if (!terms.replaceOfficers(revised, term.version())) {
                 throw new DomainException.Conflict("The council of " + year + " was changed meanwhile; try again");
             }
-            return new TermView(revised, inOffice(konwent).filter(current -> current.year() == year).isPresent());
+            return view(revised);
         });
     }
 
     /** M2: a konwent has a council once a term's year has begun. */
     @Override
-    public boolean hasCouncil(pl.konwent.domain.konwent.KonwentId konwent) {
-        return terms.before(konwent, PolishTime.year(clock) + 1).isPresent();
+    public boolean hasCouncil(KonwentId konwent) {
+        return inOffice(konwent).isPresent();
+    }
+
+    /** The current (not withdrawn) member of the konwent, or null with a field error recorded. */
+    static Member currentMember(Members members, KonwentId konwent, String memberId, String field,
+                                FieldErrors errors) {
+        Optional<Member> member = members.find(konwent, memberId).filter(Member::isActive);
+        errors.check(member.isPresent(), field, "is not a current member of this konwent");
+        return member.orElse(null);
     }
 
     static void checkYear(FieldErrors errors, Integer year) {
@@ -154,8 +161,13 @@ public final class CouncilService implements CouncilPresence {
                 "must be between " + CouncilTerm.FIRST_YEAR + " and " + CouncilTerm.LAST_YEAR);
     }
 
-    private Optional<CouncilTerm> inOffice(Konwent konwent) {
-        return terms.before(konwent.id(), PolishTime.year(clock) + 1);
+    /** The term in office: the latest whose year has begun; it serves until the next term's year begins. */
+    private Optional<CouncilTerm> inOffice(KonwentId konwent) {
+        return terms.before(konwent, PolishTime.year(clock) + 1);
+    }
+
+    private TermView view(CouncilTerm term) {
+        return new TermView(term, inOffice(term.konwent()).map(CouncilTerm::year).equals(Optional.of(term.year())));
     }
 
     private static Seat seatOf(CouncilTerm term, String memberId) {

@@ -128,8 +128,10 @@ public final class ElectionService {
         String nominator = errors.requireText("nominatedBy", nominatedBy, 64);
         errors.throwIfAny();
         Access.requireRepresentativeOf(caller, konwent.id(), nominator);
-        Member nominee = currentMember(konwent, member, "memberId");
-        currentMember(konwent, nominator, "nominatedBy");
+        FieldErrors membership = new FieldErrors();
+        Member nominee = CouncilService.currentMember(members, konwent.id(), member, "memberId", membership);
+        CouncilService.currentMember(members, konwent.id(), nominator, "nominatedBy", membership);
+        membership.throwIfAny();
         CouncilTerm.requireEligible(nominee.id(), nominee.kind(), konwent.charter());
         return unitOfWork.inTransaction(() -> {
             Election election = find(konwent, electionId);
@@ -309,16 +311,6 @@ public final class ElectionService {
             throw new DomainException.Conflict("Candidate '" + candidate.id() + "' was changed meanwhile");
         }
         return changed;
-    }
-
-    private Member currentMember(Konwent konwent, String memberId, String field) {
-        Optional<Member> member = members.find(konwent.id(), memberId).filter(Member::isActive);
-        if (member.isEmpty()) {
-            FieldErrors errors = new FieldErrors();
-            errors.check(false, field, "is not a current member of this konwent");
-            errors.throwIfAny();
-        }
-        return member.get();
     }
 
     private static void requireNominating(Election election) {

@@ -59,7 +59,7 @@ public final class CouncilService implements CouncilPresence {
     }
 
     /** C2: the department appoints the konwent's first council; every later one is elected. */
-    public CouncilTerm appoint(Optional<Caller> caller, String konwentId, Appointment input) {
+    public TermView appoint(Optional<Caller> caller, String konwentId, Appointment input) {
         Access.authenticated(caller);
         Konwent konwent = konwents.get(konwentId);
         Access.requireRole(caller, konwent.id(), Role.DEPARTMENT);
@@ -100,7 +100,7 @@ public final class CouncilService implements CouncilPresence {
             CouncilTerm term = CouncilTerm.of(konwent.id(), year, CouncilTerm.Origin.APPOINTED, null, seats,
                     consultant, konwent.charter(), now());
             terms.add(term);
-            return term;
+            return view(term);
         });
     }
 

@@ -21,7 +21,6 @@ import pl.konwent.adapters.web.http.Paging;
 import pl.konwent.adapters.web.http.RequestBodies;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.council.CouncilService;
-import pl.konwent.domain.council.CouncilTerm;
 import pl.konwent.domain.shared.DomainException;
 
 /** The programme council of each year: appointed first, elected later; public to read. */
@@ -44,9 +43,9 @@ public final class CouncilResource {
     @POST
     public Response appoint(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                             AppointmentRequest body, @Context UriInfo uri) {
-        CouncilTerm term = councils.appoint(caller, konwentId, RequestBodies.required(body).toInput());
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(term.year())).build())
-                .entity(TermView.of(councils.get(konwentId, term.year()))).build();
+        CouncilService.TermView appointed = councils.appoint(caller, konwentId, RequestBodies.required(body).toInput());
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(appointed.term().year())).build())
+                .entity(TermView.of(appointed)).build();
     }
 
     @GET

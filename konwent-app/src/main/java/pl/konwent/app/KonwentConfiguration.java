@@ -41,6 +41,15 @@ public class KonwentConfiguration extends Configuration {
         return security;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private MailSettings mail = new MailSettings();
+
+    public MailSettings getMail() {
+        return mail;
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

@@ -5,6 +5,24 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
+import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
+import pl.konwent.adapters.jdbi.meetings.JdbiCommuniques;
+import pl.konwent.adapters.jdbi.meetings.JdbiCompetitions;
+import pl.konwent.adapters.jdbi.meetings.JdbiMeetings;
+import pl.konwent.adapters.jdbi.meetings.JdbiRecipients;
+import pl.konwent.adapters.jdbi.meetings.JdbiRegistrations;
+import pl.konwent.adapters.jdbi.meetings.JdbiWorkPlans;
+import pl.konwent.adapters.web.meetings.CommuniqueResource;
+import pl.konwent.adapters.web.meetings.CompetitionResource;
+import pl.konwent.adapters.web.meetings.MeetingCalendarResource;
+import pl.konwent.adapters.web.meetings.MeetingResource;
+import pl.konwent.adapters.web.meetings.RegistrationResource;
+import pl.konwent.adapters.web.meetings.WorkPlanResource;
+import pl.konwent.domain.meetings.CommuniqueService;
+import pl.konwent.domain.meetings.CompetitionService;
+import pl.konwent.domain.meetings.MeetingService;
+import pl.konwent.domain.meetings.RegistrationService;
+import pl.konwent.domain.meetings.WorkPlanService;
 import pl.konwent.adapters.jdbi.access.JdbiRoleGrants;
 import pl.konwent.adapters.jdbi.access.JdbiTokens;
 import pl.konwent.adapters.jdbi.audit.JdbiAuditTrail;
@@ -125,7 +143,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
             migrate(database, environment);
         }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
-        Clock clock = Clock.systemUTC();
+        Clock clock = clock();
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
         SecuritySettings security = configuration.getSecurity();
@@ -151,7 +169,22 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
                 councils, konwents, unitOfWork, ids, clock,
                 new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
-        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), konwents, unitOfWork, ids, clock);
+        JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
+        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), meetingStore, konwents, unitOfWork, ids,
+                clock);
+        JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
+        MailSettings mail = configuration.getMail();
+        mail.manage(environment, mail.dispatcher(outbox, clock));
+        MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, unitOfWork, ids,
+                clock);
+        RegistrationService registrations = new RegistrationService(new JdbiRegistrations(jdbi), meetingStore,
+                meetings, memberStore, konwents, unitOfWork, clock);
+        CompetitionService competitions = new CompetitionService(new JdbiCompetitions(jdbi), memberStore,
+                accountStore, konwents, unitOfWork, ids, clock,
+                new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
+        WorkPlanService workPlans = new WorkPlanService(new JdbiWorkPlans(jdbi), voting, konwents, unitOfWork, clock);
+        CommuniqueService communiques = new CommuniqueService(new JdbiCommuniques(jdbi), meetings, voting,
+                new JdbiRecipients(jdbi), konwents, outbox, unitOfWork, clock);
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
@@ -176,6 +209,17 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new VoteResource(voting));
         environment.jersey().register(new CouncilResource(councils));
         environment.jersey().register(new ElectionResource(elections));
+        environment.jersey().register(new MeetingResource(meetings));
+        environment.jersey().register(new MeetingCalendarResource(meetings, clock));
+        environment.jersey().register(new RegistrationResource(registrations));
+        environment.jersey().register(new CommuniqueResource(communiques));
+        environment.jersey().register(new CompetitionResource(competitions, clock));
+        environment.jersey().register(new WorkPlanResource(workPlans));
+    }
+
+    /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */
+    protected Clock clock() {
+        return Clock.systemUTC();
     }
 
     /** The installation's first ADMIN, "admin", from KONWENT_ADMIN_PASSWORD or a generated password logged once. */

@@ -1,11 +1,13 @@
 package pl.konwent.app.testing;
 
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import pl.konwent.app.KonwentApplication;
 import pl.konwent.app.KonwentConfiguration;
 
@@ -29,6 +31,11 @@ public final class TestServer {
         return new DropwizardAppExtension<>(over(TestDatabases.empty(engine), declarationLimit));
     }
 
+    /** A server over a fresh database of this engine whose time is the given clock's. */
+    public static DropwizardAppExtension<KonwentConfiguration> on(TestDatabases.Engine engine, Clock clock) {
+        return new DropwizardAppExtension<>(over(TestDatabases.empty(engine), DECLARATION_LIMIT, clock));
+    }
+
     /** A server over the given database; start and stop it yourself (restarts, several instances). */
     public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database) {
         return over(database, DECLARATION_LIMIT);
@@ -36,6 +43,12 @@ public final class TestServer {
 
     private static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
                                                                     int declarationLimit) {
+        return over(database, declarationLimit, null);
+    }
+
+    /** {@code clock} null: the system clock. */
+    private static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
+                                                                    int declarationLimit, Clock clock) {
         String dataDir;
         try {
             dataDir = Files.createTempDirectory("konwent-test").toString();
@@ -52,6 +65,16 @@ public final class TestServer {
                 ConfigOverride.config("security.initialAdminPassword", ADMIN_PASSWORD),
                 ConfigOverride.config("security.bcryptCost", "10"),
                 ConfigOverride.config("maxDeclarationsPerAddressPerHour", String.valueOf(declarationLimit)),
-                ConfigOverride.config("logging.level", "WARN"));
+                ConfigOverride.config("logging.level", "WARN")) {
+            @Override
+            public Application<KonwentConfiguration> newApplication() {
+                return clock == null ? super.newApplication() : new KonwentApplication() {
+                    @Override
+                    protected Clock clock() {
+                        return clock;
+                    }
+                };
+            }
+        };
     }
 }

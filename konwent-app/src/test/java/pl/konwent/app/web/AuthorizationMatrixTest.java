@@ -31,6 +31,7 @@ import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Councils;
 import pl.konwent.app.testing.Declarations;
 import pl.konwent.app.testing.TestDatabases.Engine;
+import pl.konwent.app.testing.TestClock;
 import pl.konwent.app.testing.TestServer;
 
 /**
@@ -41,7 +42,9 @@ import pl.konwent.app.testing.TestServer;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
-    static final DropwizardAppExtension<KonwentConfiguration> APP = TestServer.on(Engine.H2);
+    /** Moved forward to close competitions; starts at the real time, so tokens and terms behave as usual. */
+    static final TestClock CLOCK = new TestClock(java.time.Instant.now());
+    static final DropwizardAppExtension<KonwentConfiguration> APP = TestServer.on(Engine.H2, CLOCK);
 
     private Api anonymous;
     private Api admin;
@@ -50,6 +53,8 @@ class AuthorizationMatrixTest {
     private Api representativeHere;
     private Api councilHere;
     private Api representativeOfMember;
+    private Api secretariatHere;
+    private final java.util.concurrent.atomic.AtomicInteger planYears = new java.util.concurrent.atomic.AtomicInteger(2040);
     private String target;
     private String member;
     private String departmentHereId;
@@ -78,6 +83,7 @@ class AuthorizationMatrixTest {
         councilHere = council.any();
         member = Declarations.acceptedMember(anonymous, councilHere, "tutaj", "CIS Tutaj");
         representativeOfMember = Accounts.withRole(admin, anonymous, "rep-czlonka", "tutaj", "REPRESENTATIVE", member);
+        secretariatHere = Accounts.withRole(admin, anonymous, "sekretariat", "tutaj", "SECRETARIAT", null);
     }
 
     Stream<Arguments> operations() {
@@ -190,7 +196,167 @@ class AuthorizationMatrixTest {
                         t -> t.representativeOfMember, t -> t.representativeHere, 403, 201),
                 op("POST /api/v1/konwents/{konwentId}/elections/{electionId}/closing",
                         api -> api.post(elections() + openElection() + "/closing", null),
-                        t -> t.departmentHere, t -> t.representativeHere, 403, 200));
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/meetings",
+                        api -> api.post(meetings(), meeting(days(30))),
+                        t -> t.secretariatHere, t -> t.departmentHere, 403, 201),
+                op("PUT /api/v1/konwents/{konwentId}/meetings/{meetingId}",
+                        api -> api.put(meetings() + meeting(days(30), false), meeting(days(31))),
+                        t -> t.secretariatHere, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/meetings/{meetingId}/invitation",
+                        api -> api.post(meetings() + meeting(days(30), false) + "/invitation", null),
+                        t -> t.secretariatHere, t -> t.councilHere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/meetings/{meetingId}/invitations",
+                        api -> api.get(meetings() + meeting(days(30), true) + "/invitations"),
+                        t -> t.departmentHere, t -> t.representativeOfMember, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/meetings/{meetingId}/cancellation",
+                        api -> api.post(meetings() + meeting(days(30), true) + "/cancellation",
+                                Map.of("reason", "Test uprawnień")),
+                        t -> t.secretariatHere, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/meetings/{meetingId}/completion",
+                        api -> api.post(meetings() + meeting(hoursAgo(1), true) + "/completion", null),
+                        t -> t.secretariatHere, t -> t.councilHere, 403, 200),
+                op("PUT /api/v1/konwents/{konwentId}/meetings/{meetingId}/attendance",
+                        api -> api.put(meetings() + meeting(hoursAgo(1), true) + "/attendance",
+                                Map.of("present", java.util.List.of(Map.of("memberId", member, "mode", "ONLINE")))),
+                        t -> t.secretariatHere, t -> t.departmentElsewhere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/meetings/{meetingId}/registrations",
+                        api -> api.get(meetings() + meeting(days(30), true) + "/registrations"),
+                        t -> t.councilHere, t -> t.representativeOfMember, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/meetings/{meetingId}/registrations",
+                        api -> api.post(meetings() + meeting(days(30), true) + "/registrations", delegation()),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 201),
+                op("GET /api/v1/konwents/{konwentId}/meetings/{meetingId}/registrations/{memberId}",
+                        api -> api.get(registration()),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 200),
+                op("PUT /api/v1/konwents/{konwentId}/meetings/{meetingId}/registrations/{memberId}",
+                        api -> api.put(registration(), delegation()),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 200),
+                op("DELETE /api/v1/konwents/{konwentId}/meetings/{meetingId}/registrations/{memberId}",
+                        api -> api.delete(registration()),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 204),
+                op("PUT /api/v1/konwents/{konwentId}/meetings/{meetingId}/communique",
+                        api -> api.put(meetings() + heldMeeting() + "/communique", communique()),
+                        t -> t.secretariatHere, t -> t.councilHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/meetings/{meetingId}/communique/sending",
+                        api -> api.post(meetings() + communiqueWritten(false) + "/communique/sending", null),
+                        t -> t.secretariatHere, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/meetings/{meetingId}/communique/publication",
+                        api -> api.post(meetings() + communiqueWritten(true) + "/communique/publication", null),
+                        t -> t.secretariatHere, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/organiser-competitions",
+                        api -> api.post(competitions(), announcement()),
+                        t -> t.departmentHere, t -> t.secretariatHere, 403, 201),
+                op("GET /api/v1/konwents/{konwentId}/organiser-competitions/{competitionId}/applications",
+                        api -> api.get(competitions() + competitionWithApplication().get(0) + "/applications"),
+                        t -> t.departmentHere, t -> t.councilHere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/organiser-competitions/{competitionId}/applications/{applicationId}",
+                        api -> {
+                            java.util.List<String> ids = competitionWithApplication();
+                            return api.get(competitions() + ids.get(0) + "/applications/" + ids.get(1));
+                        },
+                        t -> t.departmentHere, t -> t.secretariatHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/organiser-competitions/{competitionId}/award",
+                        api -> {
+                            java.util.List<String> ids = competitionWithApplication();
+                            CLOCK.advance(java.time.Duration.ofHours(2));
+                            return api.post(competitions() + ids.get(0) + "/award", Map.of("applicationId", ids.get(1),
+                                    "accountIds", java.util.List.of(target)));
+                        },
+                        t -> t.departmentHere, t -> t.councilHere, 403, 200),
+                op("PUT /api/v1/konwents/{konwentId}/work-plans/{year}",
+                        api -> api.put("/api/v1/konwents/tutaj/work-plans/" + planYears.incrementAndGet(), workPlan()),
+                        t -> t.councilHere, t -> t.departmentHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/work-plans/{year}/vote",
+                        api -> api.post("/api/v1/konwents/tutaj/work-plans/" + proposedPlan() + "/vote", null),
+                        t -> t.councilHere, t -> t.secretariatHere, 403, 201));
+    }
+
+    private static String meetings() {
+        return "/api/v1/konwents/tutaj/meetings/";
+    }
+
+    private static String competitions() {
+        return "/api/v1/konwents/tutaj/organiser-competitions/";
+    }
+
+    private static java.time.Instant days(int days) {
+        return CLOCK.instant().plus(java.time.Duration.ofDays(days));
+    }
+
+    private static java.time.Instant hoursAgo(int hours) {
+        return CLOCK.instant().minus(java.time.Duration.ofHours(hours));
+    }
+
+    private static Map<String, Object> meeting(java.time.Instant startsAt) {
+        return Map.of("title", "Posiedzenie", "startsAt", startsAt.toString(),
+                "endsAt", startsAt.plus(java.time.Duration.ofHours(4)).toString(),
+                "venue", Map.of("name", "Sala"), "scope", "Ekonomia społeczna", "delegationLimit", 2);
+    }
+
+    /** A meeting made by the ADMIN, PLANNED or, {@code invited}, with the members invited. */
+    private String meeting(java.time.Instant startsAt, boolean invited) {
+        String meeting = admin.post(meetings(), meeting(startsAt)).expect(201).json().path("id").asText();
+        if (invited) {
+            admin.post(meetings() + meeting + "/invitation", null).expect(200);
+        }
+        return meeting;
+    }
+
+    private String heldMeeting() {
+        String meeting = meeting(hoursAgo(1), true);
+        admin.post(meetings() + meeting + "/completion", null).expect(200);
+        return meeting;
+    }
+
+    /** A held meeting with its communiqué written and, {@code sent}, sent to the department. */
+    private String communiqueWritten(boolean sent) {
+        String meeting = heldMeeting();
+        admin.put(meetings() + meeting + "/communique", communique()).expect(201);
+        if (sent) {
+            admin.post(meetings() + meeting + "/communique/sending", null).expect(200);
+        }
+        return meeting;
+    }
+
+    private static Map<String, Object> communique() {
+        return Map.of("title", "Komunikat", "text", "Treść komunikatu");
+    }
+
+    private Map<String, Object> delegation() {
+        return Map.of("memberId", member, "persons", java.util.List.of(Map.of("name", "Anna Nowak")));
+    }
+
+    /** The member's delegation to a fresh invited meeting, registered by the ADMIN. */
+    private String registration() {
+        String meeting = meeting(days(30), true);
+        admin.post(meetings() + meeting + "/registrations", delegation()).expect(201);
+        return meetings() + meeting + "/registrations/" + member;
+    }
+
+    private Map<String, Object> announcement() {
+        return Map.of("year", planYears.incrementAndGet(), "title", "Konkurs", "grantAmount", 1000,
+                "deadline", CLOCK.instant().plus(java.time.Duration.ofHours(1)).toString());
+    }
+
+    /** A competition open for an hour and one anonymous application: their ids. */
+    private java.util.List<String> competitionWithApplication() {
+        String competition = admin.post(competitions(), announcement()).expect(201).json().path("id").asText();
+        String application = anonymous.post(competitions() + competition + "/applications", Map.of(
+                "institutionName", "Fundacja", "runs", java.util.List.of(Map.of("kind", "CIS", "name", "CIS Fundacji")),
+                "offer", "Sala i catering", "contact", Map.of("name", "Jan Kowalski", "email", "jan@example.pl")))
+                .expect(201).json().path("id").asText();
+        return java.util.List.of(competition, application);
+    }
+
+    private static Map<String, Object> workPlan() {
+        return Map.of("themes", java.util.List.of(Map.of("title", "Ekonomia społeczna")), "schedule", java.util.List.of());
+    }
+
+    private int proposedPlan() {
+        int year = planYears.incrementAndGet();
+        admin.put("/api/v1/konwents/tutaj/work-plans/" + year, workPlan()).expect(201);
+        return year;
     }
 
     private static String elections() {

@@ -5,33 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import pl.konwent.adapters.jdbi.membership.JdbiMembers;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.TestDatabases;
 import pl.konwent.app.testing.TestServer;
-import pl.konwent.domain.konwent.KonwentId;
-import pl.konwent.domain.membership.Address;
-import pl.konwent.domain.membership.Contact;
-import pl.konwent.domain.membership.FoundingInstitution;
-import pl.konwent.domain.membership.Member;
-import pl.konwent.domain.membership.MemberKind;
-import pl.konwent.domain.shared.Voivodeship;
 
 /**
  * V1 under load, on MariaDB: 400 members vote at once, with duplicate ballots and retries mixed in, and every
@@ -50,7 +38,7 @@ class BallotConcurrencyTest {
         Api admin = anonymous.asAdmin();
         admin.post("/api/v1/konwents", Map.of("id", "tlum", "name", "Konwent liczny")).expect(201);
         Jdbi jdbi = DATABASE.jdbi();
-        List<String> members = registerMembers(jdbi);
+        List<String> members = Crowds.members(jdbi, "tlum", MEMBERS);
         String token = anonymous.post("/api/v1/tokens", Map.of("username", "admin",
                 "password", TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
         Api voter = anonymous.withToken(token);
@@ -91,15 +79,7 @@ class BallotConcurrencyTest {
             }
         }
         Collections.shuffle(sends, random);
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        List<Future<?>> done = new ArrayList<>();
-        for (Runnable send : sends) {
-            done.add(pool.submit(send));
-        }
-        for (Future<?> future : done) {
-            future.get(120, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        Crowds.runAtOnce(sends, 32);
 
         assertThat(unexpected).isEmpty();
         assertThat(counted.get()).isEqualTo(MEMBERS);
@@ -136,21 +116,6 @@ class BallotConcurrencyTest {
             assertThat(handle.createQuery("SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote")
                     .bind("vote", vote).mapTo(Integer.class).one()).isEqualTo(members.size());
         });
-    }
-
-    private static List<String> registerMembers(Jdbi jdbi) {
-        JdbiMembers store = new JdbiMembers(jdbi);
-        List<String> ids = new ArrayList<>();
-        Instant joined = Instant.parse("2011-10-14T10:00:00Z");
-        for (int i = 0; i < MEMBERS; i++) {
-            String id = java.util.UUID.randomUUID().toString();
-            Address seat = new Address("ul. Społeczna " + i, "00-001", "Warszawa", Voivodeship.MAZOWIECKIE);
-            store.add(new Member(id, new KonwentId("tlum"), "CIS numer " + i, MemberKind.CIS,
-                    new Contact(seat, "+48 22 000 00 00", "cis@example.pl", new FoundingInstitution("Gmina", seat,
-                            null, null), List.of()), Member.Status.ACTIVE, joined, null, null, null, 1));
-            ids.add(id);
-        }
-        return ids;
     }
 
     private static long count(Map<String, String> choiceOf, String choice) {

@@ -39,6 +39,12 @@ public final class Access {
                 .collect(Collectors.joining(" or ")) + " in konwent '" + konwent + "'");
     }
 
+    /** Whether the caller, if any, is ADMIN or holds one of {@code roles} in {@code konwent}: for what it may see. */
+    public static boolean holdsAny(Optional<Caller> caller, KonwentId konwent, Role... roles) {
+        return caller.map(known -> known.isAdmin()
+                || Arrays.stream(roles).anyMatch(role -> known.holds(konwent, role))).orElse(false);
+    }
+
     /** ADMIN, or the REPRESENTATIVE of this very member. */
     public static Caller requireRepresentativeOf(Optional<Caller> caller, KonwentId konwent, String memberId) {
         Caller known = authenticated(caller);

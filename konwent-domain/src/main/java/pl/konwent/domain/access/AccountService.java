@@ -202,6 +202,10 @@ public final class AccountService {
         RoleGrant grant = grants.find(account.id(), grantId)
                 .orElseThrow(() -> new DomainException.NotFound("No role '" + grantId + "' on this account"));
         requireNotCouncil(grant.role());
+        if (grant.id().startsWith(RoleGrant.AWARDED_SECRETARIAT_PREFIX)) {
+            throw new DomainException.RuleViolation("O1", "This SECRETARIAT role comes with the award of the "
+                    + "organiser competition and lasts until the next award; it is not revoked by hand");
+        }
         requireMayManage(revoker, grant.konwent(), grant.role());
         if (grant.role() == Role.ADMIN && revoker.id().equals(account.id())) {
             throw new DomainException.Conflict("An ADMIN cannot revoke their own ADMIN role");

@@ -10,6 +10,9 @@ import pl.konwent.domain.konwent.KonwentId;
  */
 public record RoleGrant(String id, AccountId account, KonwentId konwent, Role role, String memberId,
                         Instant grantedAt) {
+    /** Ids of the SECRETARIAT roles held through the award of an organiser competition (O1): never stored. */
+    public static final String AWARDED_SECRETARIAT_PREFIX = "secretariat-";
+
     public RoleGrant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(account, "account");

@@ -21,6 +21,11 @@ public record Page<T>(List<T> items, String nextAfter) {
         return new Page<>(items, keyOf.apply(items.get(limit - 1)));
     }
 
+    /** The items that pass; the page may then be shorter than asked, and the key to continue stays the same. */
+    public Page<T> filter(java.util.function.Predicate<T> keep) {
+        return new Page<>(items.stream().filter(keep).toList(), nextAfter);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextAfter);
     }

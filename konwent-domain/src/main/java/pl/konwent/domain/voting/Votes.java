@@ -24,6 +24,9 @@ public interface Votes {
 
     boolean replace(Vote revised, long expectedVersion);
 
+    /** The votes held at a meeting, oldest first. */
+    List<Vote> ofMeeting(KonwentId konwent, String meetingId);
+
     /** Deletes a vote that is still a draft; false when it is not (any more). */
     boolean deleteDraft(KonwentId konwent, String id);
 

@@ -30,13 +30,16 @@ public final class VotingService {
     }
 
     private final Votes votes;
+    private final MeetingAttendance meetings;
     private final KonwentService konwents;
     private final UnitOfWork unitOfWork;
     private final IdSource ids;
     private final Clock clock;
 
-    public VotingService(Votes votes, KonwentService konwents, UnitOfWork unitOfWork, IdSource ids, Clock clock) {
+    public VotingService(Votes votes, MeetingAttendance meetings, KonwentService konwents, UnitOfWork unitOfWork,
+                         IdSource ids, Clock clock) {
         this.votes = votes;
+        this.meetings = meetings;
         this.konwents = konwents;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
@@ -45,9 +48,10 @@ public final class VotingService {
 
     public Vote create(Optional<Caller> caller, String konwentId, VoteInput input) {
         Konwent konwent = organiserOf(caller, konwentId);
-        Vote.Question question = validate(input);
+        Vote.Question question = validate(konwent, input);
         Instant now = now();
-        Vote vote = new Vote(ids.newId().toString(), konwent.id(), question, Vote.State.DRAFT, now, null, null, 0, 1);
+        Vote vote = new Vote(ids.newId().toString(), konwent.id(), question, Vote.State.DRAFT, now, null, null, 0,
+                null, 1);
         return unitOfWork.inTransaction(() -> {
             votes.add(vote);
             return vote;
@@ -70,7 +74,7 @@ public final class VotingService {
     public Vote revise(Optional<Caller> caller, String konwentId, String voteId, VoteInput input,
                        OptionalLong expectedVersion) {
         Konwent konwent = organiserOf(caller, konwentId);
-        Vote.Question question = validate(input);
+        Vote.Question question = validate(konwent, input);
         return unitOfWork.inTransaction(() -> {
             Vote current = find(konwent, voteId);
             requireDraft(current, "changed");
@@ -102,6 +106,10 @@ public final class VotingService {
         return unitOfWork.inTransaction(() -> {
             Vote current = find(konwent, voteId);
             requireDraft(current, "opened");
+            if (current.atMeeting() && !sitting(konwent, current).takesPlace()) {
+                throw new DomainException.Conflict("Vote '" + voteId + "' is held at meeting '"
+                        + current.question().meetingId() + "', which has not been invited to or was cancelled");
+            }
             Vote opened = current.opened(now(), 0);
             int electors = votes.open(opened, current.version());
             if (electors < 0) {
@@ -118,7 +126,7 @@ public final class VotingService {
             if (current.state() != Vote.State.OPEN) {
                 throw new DomainException.Conflict("Vote '" + voteId + "' is " + current.state() + ", not OPEN");
             }
-            Vote closed = current.closed(now());
+            Vote closed = current.closed(now(), current.atMeeting() ? sitting(konwent, current).present() : null);
             if (!votes.replace(closed, current.version())) {
                 throw new DomainException.Conflict("Vote '" + voteId + "' was closed meanwhile");
             }
@@ -153,7 +161,10 @@ public final class VotingService {
     /** During the vote only the turnout is known; after closing, the counts and whether it was adopted (V2). */
     public Result result(String konwentId, String voteId) {
         Konwent konwent = konwents.get(konwentId);
-        Vote vote = find(konwent, voteId);
+        return result(konwent, find(konwent, voteId));
+    }
+
+    private Result result(Konwent konwent, Vote vote) {
         Majority majority = vote.question().majority() != null ? vote.question().majority()
                 : konwent.charter().defaultMajority();
         Quorum quorum = vote.question().quorum() != null ? vote.question().quorum()
@@ -165,6 +176,24 @@ public final class VotingService {
         return new Result(vote, tally.cast(), tally, majority, quorum, votes.namedBallots(vote));
     }
 
+    /** A vote of the konwent with its result so far, if it exists. */
+    public Optional<Result> findResult(Konwent konwent, String voteId) {
+        return votes.find(konwent.id(), voteId).map(vote -> result(konwent, vote));
+    }
+
+    /** The closed votes held at a meeting, oldest first, with their results: what its communiqué reports. */
+    public List<Result> closedAtMeeting(Konwent konwent, String meetingId) {
+        return votes.ofMeeting(konwent.id(), meetingId).stream()
+                .filter(vote -> vote.state() == Vote.State.CLOSED)
+                .map(vote -> result(konwent, vote))
+                .toList();
+    }
+
+    private MeetingAttendance.Sitting sitting(Konwent konwent, Vote vote) {
+        return meetings.sitting(konwent.id(), vote.question().meetingId()).orElseThrow(() ->
+                new DomainException.Conflict("Meeting '" + vote.question().meetingId() + "' no longer exists"));
+    }
+
     private Konwent organiserOf(Optional<Caller> caller, String konwentId) {
         Access.authenticated(caller);
         Konwent konwent = konwents.get(konwentId);
@@ -172,9 +201,14 @@ public final class VotingService {
         return konwent;
     }
 
-    private static Vote.Question validate(VoteInput input) {
+    /** The question, and the meeting it names, if any, must be one of this konwent's. */
+    private Vote.Question validate(Konwent konwent, VoteInput input) {
         FieldErrors errors = new FieldErrors();
         Vote.Question question = input.validate(errors);
+        if (question != null && question.meetingId() != null) {
+            errors.check(meetings.sitting(konwent.id(), question.meetingId()).isPresent(), "meetingId",
+                    "is not a meeting of konwent '" + konwent.id() + "'");
+        }
         errors.throwIfAny();
         return question;
     }

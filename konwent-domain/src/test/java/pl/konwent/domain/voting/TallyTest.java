@@ -108,4 +108,34 @@ class TallyTest {
     void V2_aNoBaseMeansNoQuorum() {
         assertThat(new Tally(0, 0, 0, 0).quorumReached(new Quorum(new BigDecimal("0.0001")))).isFalse();
     }
+
+    @Test
+    void O4_atAMeetingTheMembersPresentMakeTheQuorumEvenIfFewerVoted() {
+        Tally fivePresentFourVoted = new Tally(3, 1, 0, 8, 5);
+        Tally threePresentThreeVoted = new Tally(3, 0, 0, 8, 3);
+
+        assertThat(fivePresentFourVoted.quorumReached(HALF)).isTrue();
+        assertThat(fivePresentFourVoted.adopted(Majority.SIMPLE, HALF)).isTrue();
+        assertThat(threePresentThreeVoted.quorumReached(HALF)).isFalse();
+        assertThat(new Tally(3, 1, 0, 8).quorumReached(HALF)).isTrue();
+        assertThat(new Tally(3, 0, 0, 8).quorumReached(HALF)).isFalse();
+    }
+
+    @Test
+    void O4_aMemberThatVotedTookPartEvenIfTheAttendanceMissedIt() {
+        Tally twoPresentFiveVoted = new Tally(5, 0, 0, 8, 2);
+
+        assertThat(twoPresentFiveVoted.participants()).isEqualTo(5);
+        assertThat(twoPresentFiveVoted.quorumReached(HALF)).isTrue();
+    }
+
+    @Property
+    void O4_presenceNeverLowersTheParticipationBelowTheBallots(
+            @ForAll @LongRange(max = 100) long forVotes, @ForAll @LongRange(max = 100) long against,
+            @ForAll @LongRange(max = 100) long abstain, @ForAll @LongRange(max = 400) long present) {
+        Tally atMeeting = new Tally(forVotes, against, abstain, 400, (int) present);
+
+        assertThat(atMeeting.participants()).isEqualTo(Math.max(present, forVotes + against + abstain));
+        assertThat(atMeeting.quorumReached(HALF)).isEqualTo(atMeeting.participants() * 2 >= 400);
+    }
 }

@@ -26,6 +26,8 @@ import pl.konwent.domain.shared.PolishTime;
  * unique key (account, konwent, role, member) also holds for ADMIN (SQL NULLs never collide). The COUNCIL role is
  * never stored: an account holds it in a konwent while it is the REPRESENTATIVE of a member with a seat in the
  * konwent's term in office, the latest whose year has begun (Poland's calendar); see {@code CouncilService}.
+ * Nor is the SECRETARIAT that comes with the award of an organiser competition (O1): the accounts of the konwent's
+ * latest award hold it, id {@code secretariat-<competition id>}, until the next award.
  */
 public final class JdbiRoleGrants implements RoleGrants {
     private static final String NONE = "";
@@ -51,14 +53,25 @@ public final class JdbiRoleGrants implements RoleGrants {
     @Override
     public List<RoleGrant> of(AccountId account) {
         List<RoleGrant> all = new ArrayList<>(dao.of(account.value()));
-        all.addAll(councilSeats(account));
+        all.addAll(derived(account));
         return all;
+    }
+
+    /** The roles that follow from council seats and competition awards. */
+    private List<RoleGrant> derived(AccountId account) {
+        List<RoleGrant> derived = new ArrayList<>(councilSeats(account));
+        for (Map<String, Object> row : dao.awards(account.value())) {
+            derived.add(new RoleGrant(RoleGrant.AWARDED_SECRETARIAT_PREFIX + row.get("id"), account,
+                    new KonwentId((String) row.get("konwent_id")), Role.SECRETARIAT, null,
+                    Instant.ofEpochMilli(((Number) row.get("awarded_at")).longValue())));
+        }
+        return derived;
     }
 
     @Override
     public Optional<RoleGrant> find(AccountId account, String grantId) {
         return dao.find(account.value(), grantId)
-                .or(() -> councilSeats(account).stream().filter(grant -> grant.id().equals(grantId)).findFirst());
+                .or(() -> derived(account).stream().filter(grant -> grant.id().equals(grantId)).findFirst());
     }
 
     /** The COUNCIL grants that follow from the seats the account's members hold in terms in office. */
@@ -114,6 +127,13 @@ public final class JdbiRoleGrants implements RoleGrants {
                 + "ORDER BY g.konwent_id")
         @RegisterRowMapper(org.jdbi.v3.core.mapper.MapMapper.class)
         List<Map<String, Object>> councilSeats(@Bind("account") String account, @Bind("year") int year);
+
+        @SqlQuery("SELECT c.id, c.konwent_id, c.awarded_at FROM competition_award_account a "
+                + "JOIN organiser_competition c ON c.id = a.competition_id "
+                + "WHERE a.account_id = :account AND c.awarded_at = (SELECT MAX(l.awarded_at) "
+                + "FROM organiser_competition l WHERE l.konwent_id = c.konwent_id) ORDER BY c.konwent_id")
+        @RegisterRowMapper(org.jdbi.v3.core.mapper.MapMapper.class)
+        List<Map<String, Object>> awards(@Bind("account") String account);
 
         @SqlUpdate("DELETE FROM role_grant WHERE id = :id")
         void remove(@Bind("id") String id);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.adapters.jdbi.JsonColumns;
 import pl.konwent.adapters.jdbi.NewestFirst;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.access.AccountId;

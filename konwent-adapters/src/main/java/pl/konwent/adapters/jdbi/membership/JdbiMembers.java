@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import pl.konwent.adapters.jdbi.JsonColumns;
 import pl.konwent.adapters.jdbi.Like;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.membership.Contact;

@@ -27,7 +27,7 @@ import pl.konwent.domain.voting.Votes;
  */
 public final class JdbiVotes implements Votes {
     private static final String COLUMNS = "id, konwent_id, title, kind, text, secret, majority, quorum, meeting_id, "
-            + "state, created_at, opened_at, closed_at, electorate, version";
+            + "state, created_at, opened_at, closed_at, electorate, present_count, version";
     private static final RowMapper<Vote> MAPPER = (rs, ctx) -> {
         String majority = rs.getString("majority");
         java.math.BigDecimal quorum = rs.getBigDecimal("quorum");
@@ -35,6 +35,8 @@ public final class JdbiVotes implements Votes {
         boolean opened = !rs.wasNull();
         long closedAt = rs.getLong("closed_at");
         boolean closed = !rs.wasNull();
+        int present = rs.getInt("present_count");
+        boolean atMeeting = !rs.wasNull();
         return new Vote(rs.getString("id"), new KonwentId(rs.getString("konwent_id")),
                 new Vote.Question(rs.getString("title"), ResolutionKind.valueOf(rs.getString("kind")),
                         rs.getString("text"), rs.getBoolean("secret"),
@@ -42,7 +44,7 @@ public final class JdbiVotes implements Votes {
                         rs.getString("meeting_id")),
                 Vote.State.valueOf(rs.getString("state")), Instant.ofEpochMilli(rs.getLong("created_at")),
                 opened ? Instant.ofEpochMilli(openedAt) : null, closed ? Instant.ofEpochMilli(closedAt) : null,
-                rs.getInt("electorate"), rs.getLong("version"));
+                rs.getInt("electorate"), atMeeting ? present : null, rs.getLong("version"));
     };
 
     private static final String RESOLUTION = " AND purpose = 'RESOLUTION'";
@@ -59,7 +61,7 @@ public final class JdbiVotes implements Votes {
     public void add(Vote v) {
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO vote (" + COLUMNS + ") VALUES (:id, :konwent, "
                         + ":title, :kind, :text, :secret, :majority, :quorum, :meeting, :state, :createdAt, NULL, NULL, "
-                        + "0, :version)")
+                        + "0, NULL, :version)")
                 .bind("id", v.id()).bind("konwent", v.konwent().value())
                 .bindMap(question(v))
                 .bind("state", v.state().name()).bind("createdAt", v.createdAt().toEpochMilli())
@@ -90,13 +92,22 @@ public final class JdbiVotes implements Votes {
     public boolean replace(Vote v, long expectedVersion) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE vote SET title = :title, kind = :kind, "
                         + "text = :text, secret = :secret, majority = :majority, quorum = :quorum, "
-                        + "meeting_id = :meeting, state = :state, closed_at = :closedAt, version = :version "
+                        + "meeting_id = :meeting, state = :state, closed_at = :closedAt, present_count = :present, "
+                        + "version = :version "
                         + "WHERE id = :id AND version = :expected" + RESOLUTION)
                 .bindMap(question(v))
                 .bind("state", v.state().name())
                 .bind("closedAt", v.closedAt() == null ? null : v.closedAt().toEpochMilli())
+                .bind("present", v.present())
                 .bind("version", v.version()).bind("id", v.id()).bind("expected", expectedVersion)
                 .execute()) == 1;
+    }
+
+    @Override
+    public List<Vote> ofMeeting(KonwentId konwent, String meetingId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM vote WHERE konwent_id = "
+                        + ":konwent AND meeting_id = :meeting" + RESOLUTION + " ORDER BY created_at, id")
+                .bind("konwent", konwent.value()).bind("meeting", meetingId).map(MAPPER).list());
     }
 
     @Override
@@ -142,7 +153,7 @@ public final class JdbiVotes implements Votes {
                 .map((rs, ctx) -> Map.entry(Choice.valueOf(rs.getString("choice")), rs.getLong("n")))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
         return new Tally(counts.getOrDefault(Choice.FOR, 0L), counts.getOrDefault(Choice.AGAINST, 0L),
-                counts.getOrDefault(Choice.ABSTAIN, 0L), vote.electorate());
+                counts.getOrDefault(Choice.ABSTAIN, 0L), vote.electorate(), vote.present());
     }
 
     @Override

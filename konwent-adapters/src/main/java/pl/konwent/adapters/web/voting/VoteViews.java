@@ -25,7 +25,7 @@ public final class VoteViews {
     public record VoteView(String id, String konwentId, String title, String kind, String text, boolean secret,
                            String majority, BigDecimal quorum, String meetingId, String state, Instant createdAt,
                            Instant openedAt, Instant closedAt, Integer electorate) {
-        static VoteView of(Vote v) {
+        public static VoteView of(Vote v) {
             Vote.Question q = v.question();
             return new VoteView(v.id(), v.konwent().value(), q.title(), q.kind().name(), q.text(), q.secret(),
                     q.majority() == null ? null : q.majority().name(), q.quorum() == null ? null : q.quorum().fraction(),
@@ -41,7 +41,7 @@ public final class VoteViews {
     }
 
     /** The counts, named as the choices are: {@code for}, {@code against}, {@code abstain}. */
-    static Map<String, Long> countsOf(Tally t) {
+    public static Map<String, Long> countsOf(Tally t) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("for", t.forVotes());
         counts.put("against", t.against());
@@ -54,18 +54,21 @@ public final class VoteViews {
 
     /**
      * A vote's result. While the vote is not closed only {@code turnout} and {@code electorate} are given; the
-     * counts, the quorum and the decision come with closing.
+     * counts, the quorum and the decision come with closing. {@code quorumBasis} says who the quorum counts: the
+     * members present at the meeting the vote is held at ({@code present}, as attendance stood at closing), or
+     * the members who voted.
      */
     public record ResultView(String voteId, String state, boolean secret, int electorate, long turnout,
-                             String majority, BigDecimal quorum, Map<String, Long> counts,
-                             Boolean quorumReached, Boolean adopted, List<NamedBallotView> ballots) {
+                             String majority, BigDecimal quorum, String quorumBasis, Integer present,
+                             Map<String, Long> counts, Boolean quorumReached, Boolean adopted,
+                             List<NamedBallotView> ballots) {
         static ResultView of(VotingService.Result r) {
             Vote v = r.vote();
             Tally t = r.tally();
             boolean closed = t != null;
             return new ResultView(v.id(), v.state().name(), v.question().secret(), v.electorate(), r.turnout(),
-                    r.majority().name(), r.quorum().fraction(),
-                    closed ? countsOf(t) : null,
+                    r.majority().name(), r.quorum().fraction(), v.atMeeting() ? "ATTENDANCE" : "BALLOTS",
+                    v.present(), closed ? countsOf(t) : null,
                     closed ? t.quorumReached(r.quorum()) : null, closed ? t.adopted(r.majority(), r.quorum()) : null,
                     closed && !v.question().secret() ? r.named().stream().map(b -> new NamedBallotView(b.memberId(),
                             b.memberName(), b.choice().name())).toList() : null);

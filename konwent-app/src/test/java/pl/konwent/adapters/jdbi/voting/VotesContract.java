@@ -90,7 +90,7 @@ abstract class VotesContract {
         assertThat(votes.hasVoted("v1", "m3")).isFalse();
         assertThat(votes.turnout("v1")).isEqualTo(2);
 
-        Vote closed = open.closed(T0.plusSeconds(60));
+        Vote closed = open.closed(T0.plusSeconds(60), null);
         assertThat(votes.replace(closed, open.version())).isTrue();
         assertThat(votes.cast(closed, "m3", Choice.FOR)).isEqualTo(Votes.CastOutcome.NOT_OPEN);
         assertThat(votes.tally(closed)).isEqualTo(new Tally(1, 0, 1, 3));
@@ -109,9 +109,26 @@ abstract class VotesContract {
         assertThat(votes.tally(open).against()).isEqualTo(1);
     }
 
+    @Test
+    void aVoteAtAMeetingKeepsHowManyMembersWerePresentAndIsFoundByItsMeeting() {
+        Vote draft = new Vote("v1", KRAJOWY, new Vote.Question("Plan pracy", ResolutionKind.WORK_PLAN, "Treść", false,
+                Majority.SIMPLE, null, "meeting-1"), Vote.State.DRAFT, T0, null, null, 0, null, 1);
+        votes.add(draft);
+        votes.add(draft("v2", false));
+        votes.open(draft.opened(T0.plusSeconds(1), 3), 1);
+        Vote open = votes.find(KRAJOWY, "v1").orElseThrow();
+        votes.cast(open, "m1", Choice.FOR);
+        Vote closed = open.closed(T0.plusSeconds(60), 2);
+        assertThat(votes.replace(closed, open.version())).isTrue();
+
+        assertThat(votes.find(KRAJOWY, "v1").orElseThrow().present()).isEqualTo(2);
+        assertThat(votes.tally(closed)).isEqualTo(new Tally(1, 0, 0, 3, 2));
+        assertThat(votes.ofMeeting(KRAJOWY, "meeting-1")).extracting(Vote::id).containsExactly("v1");
+    }
+
     private static Vote draft(String id, boolean secret) {
         return new Vote(id, KRAJOWY, new Vote.Question("Stanowisko", ResolutionKind.POSITION, "Treść", secret,
-                Majority.ABSOLUTE, null, null), Vote.State.DRAFT, T0, null, null, 0, 1);
+                Majority.ABSOLUTE, null, null), Vote.State.DRAFT, T0, null, null, 0, null, 1);
     }
 
     private static Member member(String id) {

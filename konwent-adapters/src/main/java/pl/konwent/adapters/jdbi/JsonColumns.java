@@ -1,17 +1,18 @@
-package pl.konwent.adapters.jdbi.membership;
+package pl.konwent.adapters.jdbi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 
 /** Nested values kept as JSON text in one column (portable across H2 and MySQL: no JSON functions used). */
-final class JsonColumns {
+public final class JsonColumns {
     private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
     private JsonColumns() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -19,7 +20,15 @@ final class JsonColumns {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getType().getTypeName() + " is unreadable", e);
+        }
+    }
+
+    public static <T> T read(String json, Class<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,139 @@
+package pl.konwent.adapters.web.meetings;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Created;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import pl.konwent.domain.meetings.Meeting;
+
+/** A konwent's meetings as an iCalendar (RFC 5545) feed, for subscribing to from a calendar program. */
+public final class MeetingCalendar {
+    private static final String UID_DOMAIN = "@konwent-api";
+    private static final int MAX_LINE_OCTETS = 75;
+    private static final String CRLF = "\r\n";
+
+    private MeetingCalendar() {
+    }
+
+    /** {@code meetingsBase} ends with a slash, so that a meeting's id resolves beneath it. */
+    public static String of(String konwentId, String konwentName, List<Meeting> meetings, URI meetingsBase,
+                            Instant now) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Konwent API//Meetings//PL"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", plainText(konwentName + " – posiedzenia")));
+        calendar.add(new XProperty("X-WR-TIMEZONE", "Europe/Warsaw"));
+        // Lets Apple Calendar recognise a re-subscribed feed as the same calendar.
+        calendar.add(new XProperty("X-WR-RELCALID", konwentId + UID_DOMAIN));
+        for (Meeting meeting : meetings) {
+            calendar.add(event(meeting, meetingsBase, now));
+        }
+        // Not CalendarOutputter: it folds at 75 UTF-16 chars, not octets, so Polish text overruns RFC 5545's limit
+        // and a fold may split an emoji's surrogate pair. ical4j still does all the escaping.
+        return foldedToOctets(calendar.toString());
+    }
+
+    private static VEvent event(Meeting meeting, URI meetingsBase, Instant now) {
+        Meeting.Details details = meeting.details();
+        // false: ical4j would otherwise stamp the event with the wall clock instead of our `now`.
+        VEvent event = new VEvent(false);
+        event.add(new Uid(meeting.id() + UID_DOMAIN));
+        event.add(new DtStamp(now));
+        event.add(new DtStart<>(details.startsAt()));
+        event.add(new DtEnd<>(details.endsAt()));
+        event.add(new Summary(plainText(details.title())));
+        event.add(new Location(plainText(location(details.venue()))));
+        String description = description(details);
+        if (!description.isEmpty()) {
+            event.add(new Description(plainText(description)));
+        }
+        event.add(new Url(meetingsBase.resolve(meeting.id())));
+        event.add(status(meeting.state()));
+        event.add(new Sequence(Math.toIntExact(meeting.version())));
+        event.add(new Created(meeting.createdAt()));
+        return event;
+    }
+
+    private static String location(Meeting.Venue venue) {
+        return venue.address() == null ? venue.name() : venue.name() + ", " + venue.address();
+    }
+
+    private static String description(Meeting.Details details) {
+        List<String> paragraphs = new ArrayList<>();
+        if (details.scope() != null && !details.scope().isBlank()) {
+            paragraphs.add(details.scope());
+        }
+        if (!details.agenda().isEmpty()) {
+            List<Meeting.AgendaItem> agenda = details.agenda();
+            paragraphs.add("Porządek obrad:\n" + IntStream.range(0, agenda.size())
+                    .mapToObj(i -> (i + 1) + ". " + agendaLine(agenda.get(i)))
+                    .collect(Collectors.joining("\n")));
+        }
+        if (details.onlineUrl() != null) {
+            paragraphs.add("Transmisja online: " + details.onlineUrl());
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    private static String agendaLine(Meeting.AgendaItem item) {
+        boolean described = item.description() != null && !item.description().isBlank();
+        return described ? item.title() + " – " + item.description() : item.title();
+    }
+
+    private static Status status(Meeting.State state) {
+        return switch (state) {
+            case PLANNED -> ImmutableStatus.VEVENT_TENTATIVE;
+            case INVITED, HELD -> ImmutableStatus.VEVENT_CONFIRMED;
+            case CANCELLED -> ImmutableStatus.VEVENT_CANCELLED;
+        };
+    }
+
+    /** ical4j escapes LF but writes a lone CR raw, which ends the content line early and breaks the whole feed. */
+    private static String plainText(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static String foldedToOctets(String contentLines) {
+        StringBuilder folded = new StringBuilder(contentLines.length() + contentLines.length() / 16);
+        for (String line : contentLines.split(CRLF)) {
+            int octets = 0;
+            for (int at = 0; at < line.length(); ) {
+                int codePoint = line.codePointAt(at);
+                int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                if (octets + size > MAX_LINE_OCTETS) {
+                    folded.append(CRLF).append(' ');
+                    octets = 1;
+                }
+                folded.appendCodePoint(codePoint);
+                octets += size;
+                at += Character.charCount(codePoint);
+            }
+            folded.append(CRLF);
+        }
+        return folded.toString();
+    }
+}

@@ -18,6 +18,11 @@ import pl.konwent.adapters.web.meetings.MeetingCalendarResource;
 import pl.konwent.adapters.web.meetings.MeetingResource;
 import pl.konwent.adapters.web.meetings.RegistrationResource;
 import pl.konwent.adapters.web.meetings.WorkPlanResource;
+import pl.konwent.adapters.jdbi.publication.JdbiFeedSources;
+import pl.konwent.adapters.jdbi.publication.JdbiKonwentLinks;
+import pl.konwent.adapters.web.publication.FeedResource;
+import pl.konwent.adapters.web.publication.KonwentLinkResource;
+import pl.konwent.domain.publication.FeedService;
 import pl.konwent.domain.meetings.CommuniqueService;
 import pl.konwent.domain.meetings.CompetitionService;
 import pl.konwent.domain.meetings.MeetingService;
@@ -185,7 +190,10 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         WorkPlanService workPlans = new WorkPlanService(new JdbiWorkPlans(jdbi), voting, konwents, unitOfWork, clock);
         CommuniqueService communiques = new CommuniqueService(new JdbiCommuniques(jdbi), meetings, voting,
                 new JdbiRecipients(jdbi), konwents, outbox, unitOfWork, clock);
+        FeedService feeds = new FeedService(new JdbiFeedSources(jdbi), new JdbiKonwentLinks(jdbi), memberStore,
+                konwents, unitOfWork, clock);
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
+        configuration.getCors().apply(environment);
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);
@@ -215,6 +223,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new CommuniqueResource(communiques));
         environment.jersey().register(new CompetitionResource(competitions, clock));
         environment.jersey().register(new WorkPlanResource(workPlans));
+        environment.jersey().register(new FeedResource(feeds));
+        environment.jersey().register(new KonwentLinkResource(feeds));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

@@ -50,6 +50,15 @@ public class KonwentConfiguration extends Configuration {
         return mail;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private CorsSettings cors = new CorsSettings();
+
+    public CorsSettings getCors() {
+        return cors;
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

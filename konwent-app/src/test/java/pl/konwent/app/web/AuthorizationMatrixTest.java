@@ -269,7 +269,25 @@ class AuthorizationMatrixTest {
                         t -> t.councilHere, t -> t.departmentHere, 403, 201),
                 op("POST /api/v1/konwents/{konwentId}/work-plans/{year}/vote",
                         api -> api.post("/api/v1/konwents/tutaj/work-plans/" + proposedPlan() + "/vote", null),
-                        t -> t.councilHere, t -> t.secretariatHere, 403, 201));
+                        t -> t.councilHere, t -> t.secretariatHere, 403, 201),
+                op("PUT /api/v1/konwents/{konwentId}/members/{memberId}/konwent-link",
+                        api -> api.put("/api/v1/konwents/tutaj/members/" + regionalMember() + "/konwent-link",
+                                Map.of("konwentId", "gdzie-indziej")),
+                        t -> t.departmentHere, t -> t.councilHere, 403, 200),
+                op("DELETE /api/v1/konwents/{konwentId}/members/{memberId}/konwent-link",
+                        api -> api.delete("/api/v1/konwents/tutaj/members/" + linkedMember() + "/konwent-link"),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 204));
+    }
+
+    private String regionalMember() {
+        return Declarations.acceptedMember(anonymous, admin, "tutaj", "Konwent " + uuid(), "REGIONAL_KONWENT");
+    }
+
+    private String linkedMember() {
+        String regional = regionalMember();
+        admin.put("/api/v1/konwents/tutaj/members/" + regional + "/konwent-link", Map.of("konwentId", "gdzie-indziej"))
+                .expect(200);
+        return regional;
     }
 
     private static String meetings() {

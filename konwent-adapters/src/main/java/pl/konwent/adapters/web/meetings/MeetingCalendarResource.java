@@ -5,9 +5,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import pl.konwent.adapters.web.http.Hashes;
 import pl.konwent.domain.meetings.MeetingService;
 
 /** A konwent's meetings from a year back on as an iCalendar feed, for calendar programs to subscribe to. */
@@ -30,6 +33,17 @@ public final class MeetingCalendarResource {
         String text = MeetingCalendar.of(konwentId, calendar.konwent().name(), calendar.meetings(),
                 uri.getBaseUriBuilder().path("api/v1/konwents").path(konwentId).path("meetings/").build(),
                 clock.instant());
-        return Response.ok(text, CALENDAR + "; charset=utf-8").build();
+        return Response.ok(text, CALENDAR + "; charset=utf-8").tag(versionOf(calendar)).build();
+    }
+
+    /**
+     * A weak tag from the meetings' versions: the feed's DTSTAMPs say when it was made, so two bodies differ
+     * while nothing in them changed; a subscriber polling with If-None-Match gets 304 until a meeting changes.
+     */
+    private static EntityTag versionOf(MeetingService.Calendar calendar) {
+        StringBuilder versions = new StringBuilder(calendar.konwent().id() + ":" + calendar.konwent().version());
+        calendar.meetings().forEach(m -> versions.append(';').append(m.id()).append(':').append(m.version()));
+        return new EntityTag(Hashes.sha256Base64Url(versions.toString().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 27), true);
     }
 }

@@ -1,0 +1,115 @@
+package pl.konwent.adapters.jdbi.publication;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.publication.FeedEntry;
+import pl.konwent.domain.publication.FeedSources;
+import pl.konwent.domain.shared.PolishTime;
+
+/**
+ * The public facts of konwents, read straight from their tables: meetings, council terms and members (public
+ * columns only: never contacts). Each source gives its newest rows by one indexed query and one aggregate
+ * for the fingerprint; the sources are merged here.
+ */
+public final class JdbiFeedSources implements FeedSources {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.MM.yyyy, HH:mm", new Locale("pl"))
+            .withZone(PolishTime.ZONE);
+
+    /** One kind of entry: how to read its newest rows and how to sum up all of them. */
+    private record Source(String latest, String fingerprint, RowMapper<FeedEntry> mapper) {
+    }
+
+    private static final Source MEETINGS = new Source("SELECT id, konwent_id, title, starts_at, venue_name, scope, "
+            + "state, created_at, GREATEST(created_at, COALESCE(invited_at, 0), COALESCE(held_at, 0), "
+            + "COALESCE(cancelled_at, 0)) AS changed_at FROM meeting WHERE konwent_id IN (<konwents>) "
+            + "ORDER BY changed_at DESC, id LIMIT :limit",
+            "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM meeting WHERE konwent_id IN (<konwents>)",
+            (rs, ctx) -> new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.MEETING, rs.getString("id"),
+                    meetingTitle(rs.getString("state"), rs.getString("title"), rs.getLong("starts_at")),
+                    rs.getString("venue_name") + ". " + rs.getString("scope"),
+                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("changed_at"))));
+
+    private static final Source COUNCIL = new Source("SELECT konwent_id, term_year, origin, installed_at "
+            + "FROM council_term WHERE konwent_id IN (<konwents>) ORDER BY installed_at DESC, term_year LIMIT :limit",
+            "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM council_term WHERE konwent_id IN (<konwents>)",
+            (rs, ctx) -> {
+                Instant installed = Instant.ofEpochMilli(rs.getLong("installed_at"));
+                boolean appointed = "APPOINTED".equals(rs.getString("origin"));
+                return new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.COUNCIL,
+                        Integer.toString(rs.getInt("term_year")), "Rada programowa na rok " + rs.getInt("term_year"),
+                        appointed ? "Pierwsza rada, powołana przez departament." : "Rada wybrana przez członków.",
+                        installed, installed);
+            });
+
+    private static final Source MEMBERS = new Source("SELECT id, konwent_id, name, kind, status, joined_at, "
+            + "withdrawn_at, COALESCE(withdrawn_at, joined_at) AS changed_at FROM member "
+            + "WHERE konwent_id IN (<konwents>) ORDER BY changed_at DESC, id LIMIT :limit",
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'ACTIVE' THEN 1 ELSE 2 END), 0) FROM member "
+                    + "WHERE konwent_id IN (<konwents>)",
+            (rs, ctx) -> {
+                boolean withdrawn = "WITHDRAWN".equals(rs.getString("status"));
+                String name = rs.getString("name");
+                return new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.MEMBER, rs.getString("id"),
+                        (withdrawn ? "Członek wystąpił: " : "Nowy członek: ") + name,
+                        name + " (" + rs.getString("kind") + ")", Instant.ofEpochMilli(rs.getLong("joined_at")),
+                        Instant.ofEpochMilli(rs.getLong("changed_at")));
+            });
+
+    private static final List<Source> SOURCES = List.of(MEETINGS, COUNCIL, MEMBERS);
+
+    private final Jdbi jdbi;
+
+    public JdbiFeedSources(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<FeedEntry> latest(List<KonwentId> konwents, int limit) {
+        List<String> ids = ids(konwents);
+        List<FeedEntry> entries = new ArrayList<>();
+        jdbi.useHandle(handle -> {
+            for (Source source : SOURCES) {
+                entries.addAll(handle.createQuery(source.latest()).bindList("konwents", ids).bind("limit", limit)
+                        .map(source.mapper()).list());
+            }
+        });
+        return entries.stream()
+                .sorted(Comparator.comparing(FeedEntry::updated).reversed()
+                        .thenComparing(FeedEntry::kind).thenComparing(FeedEntry::subjectId))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public String fingerprint(List<KonwentId> konwents) {
+        List<String> ids = ids(konwents);
+        StringBuilder fingerprint = new StringBuilder();
+        jdbi.useHandle(handle -> {
+            for (Source source : SOURCES) {
+                fingerprint.append(handle.createQuery(source.fingerprint()).bindList("konwents", ids)
+                        .map((rs, ctx) -> rs.getLong(1) + "." + rs.getLong(2)).one()).append(';');
+            }
+        });
+        return fingerprint.toString();
+    }
+
+    private static List<String> ids(List<KonwentId> konwents) {
+        return konwents.stream().map(KonwentId::value).toList();
+    }
+
+    private static String meetingTitle(String state, String title, long startsAt) {
+        String when = DAY.format(Instant.ofEpochMilli(startsAt));
+        return switch (state) {
+            case "CANCELLED" -> "Odwołane posiedzenie: " + title + " (" + when + ")";
+            case "HELD" -> "Posiedzenie odbyło się: " + title + " (" + when + ")";
+            default -> "Posiedzenie: " + title + " (" + when + ")";
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package pl.konwent.adapters.jdbi.publication;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.publication.KonwentLinks;
+
+/** Links of REGIONAL_KONWENT members to the konwents hosted here, in table {@code member_konwent_link}. */
+public final class JdbiKonwentLinks implements KonwentLinks {
+    private final Jdbi jdbi;
+
+    public JdbiKonwentLinks(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<KonwentId> of(String memberId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT konwent_id FROM member_konwent_link "
+                        + "WHERE member_id = :member")
+                .bind("member", memberId).mapTo(String.class).findOne().map(KonwentId::new));
+    }
+
+    /** Replaces the member's link, if any (inside the use case's transaction). */
+    @Override
+    public void link(String memberId, KonwentId forum, KonwentId linked, Instant at) {
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("DELETE FROM member_konwent_link WHERE member_id = :member")
+                    .bind("member", memberId).execute();
+            handle.createUpdate("INSERT INTO member_konwent_link (member_id, forum_id, konwent_id, linked_at) "
+                            + "VALUES (:member, :forum, :konwent, :at)")
+                    .bind("member", memberId).bind("forum", forum.value()).bind("konwent", linked.value())
+                    .bind("at", at.toEpochMilli()).execute();
+        });
+    }
+
+    @Override
+    public boolean unlink(String memberId) {
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM member_konwent_link "
+                + "WHERE member_id = :member").bind("member", memberId).execute()) == 1;
+    }
+
+    @Override
+    public List<KonwentId> linkedTo(KonwentId forum) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT DISTINCT l.konwent_id FROM member_konwent_link l "
+                        + "JOIN member m ON m.id = l.member_id WHERE l.forum_id = :forum AND m.status = 'ACTIVE' "
+                        + "ORDER BY l.konwent_id")
+                .bind("forum", forum.value()).mapTo(String.class).map(KonwentId::new).list());
+    }
+}

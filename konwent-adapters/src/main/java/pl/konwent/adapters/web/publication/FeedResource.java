@@ -1,0 +1,72 @@
+package pl.konwent.adapters.web.publication;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.function.Function;
+import pl.konwent.adapters.web.http.Hashes;
+import pl.konwent.domain.publication.FeedService;
+import pl.konwent.domain.shared.DomainException;
+
+/**
+ * D2: what regional portals show, as Atom and JSON Feed. A poll with the last ETag is answered 304 from a few
+ * aggregate queries, before the feed is built; If-Modified-Since works too.
+ */
+@Path("/api/v1/konwents/{konwentId}/{feed: feed\\.(?:atom|json)}")
+public final class FeedResource {
+    static final String MEMBER_KONWENTS = "member-konwents";
+
+    private final FeedService feeds;
+
+    public FeedResource(FeedService feeds) {
+        this.feeds = feeds;
+    }
+
+    /** {@code feed.atom} (Atom 1.0) or {@code feed.json} (JSON Feed 1.1): one address each, no negotiation. */
+    @GET
+    public Response feed(@PathParam("konwentId") String konwentId, @PathParam("feed") String feed,
+                         @QueryParam("include") String include, @Context Request request, @Context UriInfo uri) {
+        FeedLinks links = new FeedLinks(uri.getBaseUri());
+        return feed.endsWith(".atom")
+                ? feed(konwentId, include, request, uri, "atom", AtomFeed.MEDIA_TYPE + "; charset=utf-8",
+                        f -> AtomFeed.of(f, uri.getRequestUri(), links))
+                : feed(konwentId, include, request, uri, "json", JsonFeed.MEDIA_TYPE + "; charset=utf-8",
+                        f -> JsonFeed.of(f, uri.getRequestUri(), links));
+    }
+
+    private Response feed(String konwentId, String include, Request request, UriInfo uri, String format,
+                          String type, Function<FeedService.Feed, Object> render) {
+        boolean aggregated = aggregated(include);
+        EntityTag tag = new EntityTag(Hashes.sha256Base64Url((format + "/" + uri.getBaseUri() + "/"
+                + feeds.version(konwentId, aggregated)).getBytes(StandardCharsets.UTF_8)).substring(0, 27));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).build();
+        }
+        FeedService.Feed feed = feeds.feed(konwentId, aggregated);
+        Date lastModified = Date.from(feed.updated().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        unchanged = request.evaluatePreconditions(lastModified, tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).lastModified(lastModified).build();
+        }
+        return Response.ok(render.apply(feed), type).tag(tag).lastModified(lastModified).build();
+    }
+
+    private static boolean aggregated(String include) {
+        if (include == null || include.isBlank()) {
+            return false;
+        }
+        if (include.equals(MEMBER_KONWENTS)) {
+            return true;
+        }
+        throw DomainException.InvalidInput.of("include", "must be '" + MEMBER_KONWENTS + "' or left out");
+    }
+}

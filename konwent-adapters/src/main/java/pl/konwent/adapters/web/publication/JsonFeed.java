@@ -1,0 +1,41 @@
+package pl.konwent.adapters.web.publication;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import pl.konwent.domain.publication.FeedEntry;
+import pl.konwent.domain.publication.FeedService;
+
+/** A konwent's feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
+                @JsonProperty("feed_url") String feedUrl, String description, String language, List<Author> authors,
+                List<Item> items) {
+    static final String MEDIA_TYPE = "application/feed+json";
+
+    record Author(String name) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Item(String id, String url, String title, @JsonProperty("content_text") String contentText,
+                @JsonProperty("date_published") String datePublished,
+                @JsonProperty("date_modified") String dateModified, List<String> tags) {
+    }
+
+    static JsonFeed of(FeedService.Feed feed, URI self, FeedLinks links) {
+        boolean aggregated = feed.sources().size() > 1;
+        List<Item> items = new ArrayList<>();
+        for (FeedEntry entry : feed.entries()) {
+            String address = links.of(entry).toString();
+            List<String> tags = aggregated ? List.of(entry.kind().name(), entry.konwentId())
+                    : List.of(entry.kind().name());
+            items.add(new Item(address, address, entry.title(), entry.summary() == null ? entry.title()
+                    : entry.summary(), AtomFeed.time(entry.published()), AtomFeed.time(entry.updated()), tags));
+        }
+        return new JsonFeed("https://jsonfeed.org/version/1.1", feed.konwent().name(),
+                links.konwent(feed.konwent().id().value()).toString(), self.toString(),
+                feed.konwent().description(), "pl", List.of(new Author(feed.konwent().name())), items);
+    }
+}

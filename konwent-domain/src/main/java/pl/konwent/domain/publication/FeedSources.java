@@ -1,0 +1,16 @@
+package pl.konwent.domain.publication;
+
+import java.util.List;
+import pl.konwent.domain.konwent.KonwentId;
+
+/** Where the public facts of konwents come from (outgoing port). */
+public interface FeedSources {
+    /** The {@code limit} most recently updated public entries of these konwents, newest first. */
+    List<FeedEntry> latest(List<KonwentId> konwents, int limit);
+
+    /**
+     * A short text that changes whenever a public entry of these konwents appears, changes or goes, computed
+     * without building the entries: what makes a conditional poll cheap.
+     */
+    String fingerprint(List<KonwentId> konwents);
+}

@@ -5,7 +5,13 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
+import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
+import pl.konwent.adapters.jdbi.integration.JdbiEvents;
+import pl.konwent.adapters.jdbi.integration.JdbiWebhooks;
 import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
+import pl.konwent.adapters.web.integration.WebhookResource;
+import pl.konwent.domain.integration.WebhookService;
+import pl.konwent.domain.shared.Events;
 import pl.konwent.adapters.jdbi.meetings.JdbiCommuniques;
 import pl.konwent.adapters.jdbi.meetings.JdbiCompetitions;
 import pl.konwent.adapters.jdbi.meetings.JdbiMeetings;
@@ -147,6 +153,10 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
         SecuritySettings security = configuration.getSecurity();
+        // one instance for every use case that publishes (membership, meetings; voting, communiqués, documents)
+        Events events = new JdbiEvents(jdbi, ids, clock);
+        WebhookSettings webhookSettings = configuration.getWebhooks();
+        webhookSettings.manage(environment, webhookSettings.dispatcher(new JdbiDeliveryQueue(jdbi, clock), clock));
 
         JdbiKonwents konwentStore = new JdbiKonwents(jdbi);
         JdbiAccounts accountStore = new JdbiAccounts(jdbi);
@@ -167,7 +177,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), termStore, memberStore, konwents,
                 unitOfWork, ids, clock);
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
-                councils, konwents, unitOfWork, ids, clock,
+                councils, konwents, events, unitOfWork, ids, clock,
                 new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
         VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), meetingStore, konwents, unitOfWork, ids,
@@ -175,8 +185,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
-        MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, unitOfWork, ids,
-                clock);
+        MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, events, unitOfWork,
+                ids, clock);
         RegistrationService registrations = new RegistrationService(new JdbiRegistrations(jdbi), meetingStore,
                 meetings, memberStore, konwents, unitOfWork, clock);
         CompetitionService competitions = new CompetitionService(new JdbiCompetitions(jdbi), memberStore,
@@ -185,6 +195,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         WorkPlanService workPlans = new WorkPlanService(new JdbiWorkPlans(jdbi), voting, konwents, unitOfWork, clock);
         CommuniqueService communiques = new CommuniqueService(new JdbiCommuniques(jdbi), meetings, voting,
                 new JdbiRecipients(jdbi), konwents, outbox, unitOfWork, clock);
+        WebhookService webhooks = new WebhookService(new JdbiWebhooks(jdbi, ids, clock),
+                webhookSettings.addressPolicy(), konwents, unitOfWork, ids, clock);
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
@@ -215,6 +227,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new CommuniqueResource(communiques));
         environment.jersey().register(new CompetitionResource(competitions, clock));
         environment.jersey().register(new WorkPlanResource(workPlans));
+        environment.jersey().register(new WebhookResource(webhooks));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

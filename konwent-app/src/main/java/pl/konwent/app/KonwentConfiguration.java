@@ -50,6 +50,15 @@ public class KonwentConfiguration extends Configuration {
         return mail;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WebhookSettings webhooks = new WebhookSettings();
+
+    public WebhookSettings getWebhooks() {
+        return webhooks;
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

@@ -5,7 +5,13 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
+import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
+import pl.konwent.adapters.jdbi.integration.JdbiEvents;
+import pl.konwent.adapters.jdbi.integration.JdbiWebhooks;
 import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
+import pl.konwent.adapters.web.integration.WebhookResource;
+import pl.konwent.domain.integration.WebhookService;
+import pl.konwent.domain.shared.Events;
 import pl.konwent.adapters.jdbi.meetings.JdbiCommuniques;
 import pl.konwent.adapters.jdbi.meetings.JdbiCompetitions;
 import pl.konwent.adapters.jdbi.meetings.JdbiMeetings;
@@ -152,6 +158,10 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
         SecuritySettings security = configuration.getSecurity();
+        // one instance for every use case that publishes (membership, meetings; voting, communiqués, documents)
+        Events events = new JdbiEvents(jdbi, ids, clock);
+        WebhookSettings webhookSettings = configuration.getWebhooks();
+        webhookSettings.manage(environment, webhookSettings.dispatcher(new JdbiDeliveryQueue(jdbi, clock), clock));
 
         JdbiKonwents konwentStore = new JdbiKonwents(jdbi);
         JdbiAccounts accountStore = new JdbiAccounts(jdbi);
@@ -172,7 +182,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), termStore, memberStore, konwents,
                 unitOfWork, ids, clock);
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
-                councils, konwents, unitOfWork, ids, clock,
+                councils, konwents, events, unitOfWork, ids, clock,
                 new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
         VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), meetingStore, konwents, unitOfWork, ids,
@@ -180,8 +190,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
-        MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, unitOfWork, ids,
-                clock);
+        MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, events, unitOfWork,
+                ids, clock);
         RegistrationService registrations = new RegistrationService(new JdbiRegistrations(jdbi), meetingStore,
                 meetings, memberStore, konwents, unitOfWork, clock);
         CompetitionService competitions = new CompetitionService(new JdbiCompetitions(jdbi), memberStore,
@@ -192,6 +202,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 new JdbiRecipients(jdbi), konwents, outbox, unitOfWork, clock);
         FeedService feeds = new FeedService(new JdbiFeedSources(jdbi), new JdbiKonwentLinks(jdbi), memberStore,
                 konwents, unitOfWork, clock);
+        WebhookService webhooks = new WebhookService(new JdbiWebhooks(jdbi, ids, clock),
+                webhookSettings.addressPolicy(), konwents, unitOfWork, ids, clock);
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
         configuration.getCors().apply(environment);
 
@@ -225,6 +237,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new WorkPlanResource(workPlans));
         environment.jersey().register(new FeedResource(feeds));
         environment.jersey().register(new KonwentLinkResource(feeds));
+        environment.jersey().register(new WebhookResource(webhooks));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

@@ -59,6 +59,15 @@ public class KonwentConfiguration extends Configuration {
         return cors;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WebhookSettings webhooks = new WebhookSettings();
+
+    public WebhookSettings getWebhooks() {
+        return webhooks;
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

@@ -41,6 +41,18 @@ public final class TestServer {
         return over(database, DECLARATION_LIMIT);
     }
 
+    /** The same with settings of the test's own (webhook intervals, for instance). */
+    public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
+                                                                   ConfigOverride... settings) {
+        return over(database, DECLARATION_LIMIT, null, settings);
+    }
+
+    /** A server over a fresh database of this engine with settings of the test's own, for a test class. */
+    public static DropwizardAppExtension<KonwentConfiguration> on(TestDatabases.Engine engine,
+                                                                  ConfigOverride... settings) {
+        return new DropwizardAppExtension<>(over(TestDatabases.empty(engine), DECLARATION_LIMIT, null, settings));
+    }
+
     private static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
                                                                     int declarationLimit) {
         return over(database, declarationLimit, null);
@@ -48,14 +60,15 @@ public final class TestServer {
 
     /** {@code clock} null: the system clock. */
     private static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
-                                                                    int declarationLimit, Clock clock) {
+                                                                    int declarationLimit, Clock clock,
+                                                                    ConfigOverride... settings) {
         String dataDir;
         try {
             dataDir = Files.createTempDirectory("konwent-test").toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DropwizardTestSupport<>(KonwentApplication.class, KonwentApplication.DEFAULT_CONFIG,
+        ConfigOverride[] standard = {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("dataDir", dataDir),
@@ -65,7 +78,10 @@ public final class TestServer {
                 ConfigOverride.config("security.initialAdminPassword", ADMIN_PASSWORD),
                 ConfigOverride.config("security.bcryptCost", "10"),
                 ConfigOverride.config("maxDeclarationsPerAddressPerHour", String.valueOf(declarationLimit)),
-                ConfigOverride.config("logging.level", "WARN")) {
+                ConfigOverride.config("logging.level", "WARN")};
+        ConfigOverride[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(standard),
+                java.util.Arrays.stream(settings)).toArray(ConfigOverride[]::new);
+        return new DropwizardTestSupport<>(KonwentApplication.class, KonwentApplication.DEFAULT_CONFIG, all) {
             @Override
             public Application<KonwentConfiguration> newApplication() {
                 return clock == null ? super.newApplication() : new KonwentApplication() {

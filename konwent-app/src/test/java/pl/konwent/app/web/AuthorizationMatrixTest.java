@@ -276,7 +276,27 @@ class AuthorizationMatrixTest {
                         t -> t.departmentHere, t -> t.councilHere, 403, 200),
                 op("DELETE /api/v1/konwents/{konwentId}/members/{memberId}/konwent-link",
                         api -> api.delete("/api/v1/konwents/tutaj/members/" + linkedMember() + "/konwent-link"),
-                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 204));
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 204),
+                op("GET /api/v1/konwents/{konwentId}/webhooks", api -> api.get(WEBHOOKS),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/webhooks", api -> api.post(WEBHOOKS, webhook()),
+                        t -> t.departmentHere, t -> t.councilHere, 403, 201),
+                op("GET /api/v1/konwents/{konwentId}/webhooks/{webhookId}", api -> api.get(freshWebhook()),
+                        t -> t.departmentHere, t -> t.secretariatHere, 403, 200),
+                op("PUT /api/v1/konwents/{konwentId}/webhooks/{webhookId}",
+                        api -> api.put(freshWebhook(), webhook()),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 200),
+                op("DELETE /api/v1/konwents/{konwentId}/webhooks/{webhookId}", api -> api.delete(freshWebhook()),
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 204),
+                op("POST /api/v1/konwents/{konwentId}/webhooks/{webhookId}/secret-rotation",
+                        api -> api.post(freshWebhook() + "/secret-rotation", null),
+                        t -> t.departmentHere, t -> t.councilHere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/webhooks/{webhookId}/deliveries",
+                        api -> api.get(freshWebhook() + "/deliveries"),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/webhooks/{webhookId}/ping",
+                        api -> api.post(freshWebhook() + "/ping", null),
+                        t -> t.departmentHere, t -> t.secretariatHere, 403, 202));
     }
 
     private String regionalMember() {
@@ -288,6 +308,17 @@ class AuthorizationMatrixTest {
         admin.put("/api/v1/konwents/tutaj/members/" + regional + "/konwent-link", Map.of("konwentId", "gdzie-indziej"))
                 .expect(200);
         return regional;
+    }
+
+    private static final String WEBHOOKS = "/api/v1/konwents/tutaj/webhooks";
+
+    /** A subscription to a public address (TEST-NET-3) for an event nothing publishes in this test. */
+    private static Map<String, Object> webhook() {
+        return Map.of("url", "https://203.0.113.7/konwent", "events", java.util.List.of("document.published"));
+    }
+
+    private String freshWebhook() {
+        return WEBHOOKS + "/" + admin.post(WEBHOOKS, webhook()).expect(201).json().path("id").asText();
     }
 
     private static String meetings() {

@@ -10,12 +10,14 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
+import pl.konwent.domain.integration.EventType;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.membership.Member;
@@ -23,6 +25,7 @@ import pl.konwent.domain.membership.Members;
 import pl.konwent.domain.membership.Representative;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Enums;
+import pl.konwent.domain.shared.Events;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Mail;
@@ -53,16 +56,18 @@ public final class MeetingService {
     private final Members members;
     private final KonwentService konwents;
     private final Outbox outbox;
+    private final Events events;
     private final UnitOfWork unitOfWork;
     private final IdSource ids;
     private final Clock clock;
 
-    public MeetingService(Meetings meetings, Members members, KonwentService konwents, Outbox outbox,
+    public MeetingService(Meetings meetings, Members members, KonwentService konwents, Outbox outbox, Events events,
                           UnitOfWork unitOfWork, IdSource ids, Clock clock) {
         this.meetings = meetings;
         this.members = members;
         this.konwents = konwents;
         this.outbox = outbox;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
         this.clock = clock;
@@ -122,7 +127,10 @@ public final class MeetingService {
         });
     }
 
-    /** O2: inviting records an invitation for every current member and e-mails it to the member and its people. */
+    /**
+     * O2: inviting records an invitation for every current member and e-mails it to the member and its people;
+     * integrators get {@code meeting.invited}.
+     */
     public Meeting invite(Optional<Caller> caller, String konwentId, String meetingId) {
         Konwent konwent = secretariatOf(caller, konwentId);
         return unitOfWork.inTransaction(() -> {
@@ -143,6 +151,11 @@ public final class MeetingService {
             }
             meetings.addInvitations(invitations);
             outbox.enqueue(mails);
+            Meeting.Details details = invited.details();
+            events.publish(new Events.Event(EventType.MEETING_INVITED.wireName(), konwent.id().value(), meetingId,
+                    now, Map.of("meetingId", meetingId, "title", details.title(),
+                    "startsAt", details.startsAt().atZone(PolishTime.ZONE).toOffsetDateTime().toString(),
+                    "venueName", details.venue().name())));
             return invited;
         });
     }

@@ -5,15 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
+import pl.konwent.domain.integration.EventType;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Enums;
+import pl.konwent.domain.shared.Events;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
@@ -37,18 +40,20 @@ public final class MembershipService {
     private final Members members;
     private final CouncilPresence councils;
     private final KonwentService konwents;
+    private final Events events;
     private final UnitOfWork unitOfWork;
     private final IdSource ids;
     private final Clock clock;
     private final Throttle submissions;
 
     public MembershipService(Declarations declarations, Members members, CouncilPresence councils,
-                             KonwentService konwents, UnitOfWork unitOfWork, IdSource ids, Clock clock,
-                             Throttle submissions) {
+                             KonwentService konwents, Events events, UnitOfWork unitOfWork, IdSource ids,
+                             Clock clock, Throttle submissions) {
         this.declarations = declarations;
         this.members = members;
         this.councils = councils;
         this.konwents = konwents;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
         this.clock = clock;
@@ -132,6 +137,10 @@ public final class MembershipService {
                         content.contact(), Member.Status.ACTIVE, at, null, null, declaration.id(), 1);
                 members.add(member);
                 memberId = member.id();
+                // public facts only: the representatives' personal data never leaves in an event
+                events.publish(new Events.Event(EventType.MEMBER_ACCEPTED.wireName(), konwent.id().value(),
+                        member.id(), at, Map.of("memberId", member.id(), "name", member.name(),
+                        "kind", member.kind().name())));
             }
             Declaration result = declaration.decided(new Declaration.Decision(decided, why, decider.id(),
                     decider.username(), at), memberId);

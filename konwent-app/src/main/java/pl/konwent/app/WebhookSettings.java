@@ -1,0 +1,68 @@
+package pl.konwent.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
+import pl.konwent.adapters.webhooks.AddressPolicy;
+import pl.konwent.adapters.webhooks.WebhookDispatcher;
+import pl.konwent.adapters.webhooks.WebhookSender;
+
+/**
+ * Webhook delivery (konwent.yml, section {@code webhooks}): how often due deliveries are looked for, how long one
+ * attempt may take to connect and to be answered, and whether addresses in private networks may receive them.
+ */
+public class WebhookSettings {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSettings.class);
+
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+    private Duration interval = Duration.seconds(5);
+
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration timeout = Duration.seconds(10);
+
+    /** Off: loopback, private, link-local, CGNAT and other non-public addresses are refused (SSRF). */
+    @JsonProperty
+    private boolean allowPrivateAddresses = false;
+
+    AddressPolicy addressPolicy() {
+        return new AddressPolicy(allowPrivateAddresses);
+    }
+
+    WebhookDispatcher dispatcher(JdbiDeliveryQueue queue, Clock clock) {
+        return new WebhookDispatcher(queue, new WebhookSender(addressPolicy(), timeout.toJavaDuration()),
+                timeout.toJavaDuration(), clock);
+    }
+
+    /** Runs the dispatcher every {@code interval} while the server runs, on one thread of its own. */
+    void manage(Environment environment, WebhookDispatcher dispatcher) {
+        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("webhooks-%d")
+                .threads(1).build();
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                executor.scheduleWithFixedDelay(() -> {
+                    try {
+                        dispatcher.dispatchDue();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Webhook deliveries not read, trying again in {}: {}", interval, e.toString());
+                    }
+                }, interval.toMilliseconds(), interval.toMilliseconds(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+}

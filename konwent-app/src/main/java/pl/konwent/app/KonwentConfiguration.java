@@ -50,6 +50,15 @@ public class KonwentConfiguration extends Configuration {
         return mail;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DocumentSettings documents = new DocumentSettings();
+
+    public DocumentSettings getDocuments() {
+        return documents;
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

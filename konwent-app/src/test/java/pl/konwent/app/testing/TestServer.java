@@ -36,6 +36,13 @@ public final class TestServer {
         return new DropwizardAppExtension<>(over(TestDatabases.empty(engine), DECLARATION_LIMIT, clock));
     }
 
+    /** A server over a fresh database of this engine whose time is the given clock's and files at most this large. */
+    public static DropwizardAppExtension<KonwentConfiguration> on(TestDatabases.Engine engine, Clock clock,
+                                                                  String maxFileSize) {
+        return new DropwizardAppExtension<>(over(TestDatabases.empty(engine), DECLARATION_LIMIT, clock,
+                ConfigOverride.config("documents.maxFileSize", maxFileSize)));
+    }
+
     /** A server over the given database; start and stop it yourself (restarts, several instances). */
     public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database) {
         return over(database, DECLARATION_LIMIT);
@@ -48,14 +55,15 @@ public final class TestServer {
 
     /** {@code clock} null: the system clock. */
     private static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
-                                                                    int declarationLimit, Clock clock) {
+                                                                    int declarationLimit, Clock clock,
+                                                                    ConfigOverride... more) {
         String dataDir;
         try {
             dataDir = Files.createTempDirectory("konwent-test").toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DropwizardTestSupport<>(KonwentApplication.class, KonwentApplication.DEFAULT_CONFIG,
+        java.util.List<ConfigOverride> overrides = new java.util.ArrayList<>(java.util.List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("dataDir", dataDir),
@@ -65,7 +73,10 @@ public final class TestServer {
                 ConfigOverride.config("security.initialAdminPassword", ADMIN_PASSWORD),
                 ConfigOverride.config("security.bcryptCost", "10"),
                 ConfigOverride.config("maxDeclarationsPerAddressPerHour", String.valueOf(declarationLimit)),
-                ConfigOverride.config("logging.level", "WARN")) {
+                ConfigOverride.config("logging.level", "WARN")));
+        overrides.addAll(java.util.List.of(more));
+        return new DropwizardTestSupport<>(KonwentApplication.class, KonwentApplication.DEFAULT_CONFIG,
+                overrides.toArray(ConfigOverride[]::new)) {
             @Override
             public Application<KonwentConfiguration> newApplication() {
                 return clock == null ? super.newApplication() : new KonwentApplication() {

@@ -4,10 +4,15 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pl.konwent.adapters.files.FilesystemFileStore;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
 import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
 import pl.konwent.adapters.jdbi.integration.JdbiEvents;
 import pl.konwent.adapters.jdbi.integration.JdbiWebhooks;
+import pl.konwent.adapters.jdbi.documents.JdbiDocuments;
+import pl.konwent.adapters.web.documents.DocumentResource;
+import pl.konwent.domain.documents.DocumentService;
+import pl.konwent.domain.shared.Events;
 import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
 import pl.konwent.adapters.web.integration.WebhookResource;
 import pl.konwent.domain.integration.WebhookService;
@@ -184,9 +189,13 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
                 councils, konwents, events, unitOfWork, ids, clock,
                 new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
+        long maxFileSize = configuration.getDocuments().getMaxFileSize().toBytes();
+        DocumentService documents = new DocumentService(new JdbiDocuments(jdbi),
+                new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
+                unitOfWork, ids, clock, maxFileSize);
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
-        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), meetingStore, konwents, unitOfWork, ids,
-                clock);
+        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), meetingStore, konwents, documents, events,
+                unitOfWork, ids, clock);
         JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
@@ -199,7 +208,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
         WorkPlanService workPlans = new WorkPlanService(new JdbiWorkPlans(jdbi), voting, konwents, unitOfWork, clock);
         CommuniqueService communiques = new CommuniqueService(new JdbiCommuniques(jdbi), meetings, voting,
-                new JdbiRecipients(jdbi), konwents, outbox, unitOfWork, clock);
+                new JdbiRecipients(jdbi), konwents, outbox, documents, unitOfWork, clock);
         FeedService feeds = new FeedService(new JdbiFeedSources(jdbi), new JdbiKonwentLinks(jdbi), memberStore,
                 konwents, unitOfWork, clock);
         WebhookService webhooks = new WebhookService(new JdbiWebhooks(jdbi, ids, clock),
@@ -212,7 +221,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
-        environment.jersey().register(new BodyLimitFilter());
+        environment.jersey().register(new BodyLimitFilter(maxFileSize));
         environment.jersey().register(new CallerAuthentication(authentication, environment.metrics()));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
@@ -238,6 +247,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new FeedResource(feeds));
         environment.jersey().register(new KonwentLinkResource(feeds));
         environment.jersey().register(new WebhookResource(webhooks));
+        environment.jersey().register(new DocumentResource(documents));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

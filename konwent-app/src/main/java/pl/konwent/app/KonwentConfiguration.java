@@ -68,6 +68,15 @@ public class KonwentConfiguration extends Configuration {
         return webhooks;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DocumentSettings documents = new DocumentSettings();
+
+    public DocumentSettings getDocuments() {
+        return documents;
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;

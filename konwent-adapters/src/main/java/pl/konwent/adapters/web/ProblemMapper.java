@@ -39,8 +39,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        if (anyCause(thrown, cause -> cause instanceof BodyLimitFilter.TooLarge)) {
-            return BodyLimitFilter.tooLarge();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.TooLarge tooLarge) {
+                return BodyLimitFilter.tooLarge(tooLarge.limit());
+            }
         }
         if (thrown instanceof DomainException domain) {
             return fromDomain(domain);
@@ -84,6 +86,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     .header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds()).build();
         }
         ProblemType type = thrown instanceof DomainException.NotFound ? ProblemType.NOT_FOUND
+                : thrown instanceof DomainException.TooLarge ? ProblemType.PAYLOAD_TOO_LARGE
+                : thrown instanceof DomainException.UnsupportedContent ? ProblemType.UNSUPPORTED_MEDIA_TYPE
                 : thrown instanceof DomainException.Conflict ? ProblemType.CONFLICT
                 : thrown instanceof DomainException.Forbidden ? ProblemType.FORBIDDEN
                 : ProblemType.PRECONDITION_FAILED;

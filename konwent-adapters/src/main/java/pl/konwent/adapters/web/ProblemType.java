@@ -28,7 +28,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large",
             "The request body is larger than the server accepts."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type",
-            "The request body must be application/json."),
+            "The request body is not of a media type the operation takes: JSON, or for a file PDF, DOCX or ODT."),
     VALIDATION(422, "validation", "The request is invalid",
             "The request is well-formed JSON but invalid; errors lists each field and what is wrong with it."),
     RULE_VIOLATION(422, "rule-violation", "A rule of the konwent forbids this",

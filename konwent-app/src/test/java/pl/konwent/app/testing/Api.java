@@ -106,25 +106,28 @@ public final class Api {
     }
 
     /**
-     * Sends a request. {@code body} is sent as JSON unless it is a String, which is sent as it is;
-     * {@code headers} are name, value pairs.
+     * Sends a request. {@code body} is sent as JSON unless it is a String, which is sent as it is, or bytes
+     * (a file), sent as they are and shown to the contract as ISO-8859-1 text; {@code headers} are name, value pairs.
      */
     public Reply send(String method, String path, Object body, String... headers) {
-        String text = body == null ? null : body instanceof String s ? s : toJson(body);
+        byte[] raw = body instanceof byte[] bytes ? bytes : null;
+        String text = body == null ? null : raw != null ? new String(raw, StandardCharsets.ISO_8859_1)
+                : body instanceof String s ? s : toJson(body);
         Map<String, String> all = new LinkedHashMap<>(defaultHeaders);
         for (int i = 0; i < headers.length; i += 2) {
             all.put(headers[i], headers[i + 1]);
         }
         if (text != null) {
-            all.putIfAbsent("Content-Type", "application/json");
+            all.putIfAbsent("Content-Type", raw != null ? "application/octet-stream" : "application/json");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                        : raw != null ? HttpRequest.BodyPublishers.ofByteArray(raw)
                         : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         all.forEach(request::header);
         HttpResponse<byte[]> response = exchange(request.build());
         Reply reply = new Reply(method, path, response.statusCode(), response.headers().map(),
-                new String(response.body(), StandardCharsets.UTF_8));
+                new String(response.body(), StandardCharsets.UTF_8), response.body());
         if (validateResponses) {
             validate(method, path, text, all, reply);
         }
@@ -199,7 +202,8 @@ public final class Api {
     }
 
     /** A response as a test sees it. */
-    public record Reply(String method, String path, int status, Map<String, List<String>> headers, String body) {
+    public record Reply(String method, String path, int status, Map<String, List<String>> headers, String body,
+                        byte[] bytes) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

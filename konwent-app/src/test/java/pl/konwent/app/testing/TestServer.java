@@ -41,6 +41,13 @@ public final class TestServer {
         return over(database, DECLARATION_LIMIT);
     }
 
+    /** A server over a fresh database of this engine whose time is the given clock's and files at most this large. */
+    public static DropwizardAppExtension<KonwentConfiguration> on(TestDatabases.Engine engine, Clock clock,
+                                                                  String maxFileSize) {
+        return new DropwizardAppExtension<>(over(TestDatabases.empty(engine), DECLARATION_LIMIT, clock,
+                ConfigOverride.config("documents.maxFileSize", maxFileSize)));
+    }
+
     /** The same with settings of the test's own (webhook intervals, for instance). */
     public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
                                                                    ConfigOverride... settings) {

@@ -296,7 +296,43 @@ class AuthorizationMatrixTest {
                         t -> t.departmentHere, t -> t.departmentElsewhere, 403, 200),
                 op("POST /api/v1/konwents/{konwentId}/webhooks/{webhookId}/ping",
                         api -> api.post(freshWebhook() + "/ping", null),
-                        t -> t.departmentHere, t -> t.secretariatHere, 403, 202));
+                        t -> t.departmentHere, t -> t.secretariatHere, 403, 202),
+                op("POST /api/v1/konwents/{konwentId}/documents",
+                        api -> api.post(documents(), document()),
+                        t -> t.departmentHere, t -> t.councilHere, 403, 201),
+                op("PUT /api/v1/konwents/{konwentId}/documents/{documentId}",
+                        api -> api.put(documents() + freshDocument(), document()),
+                        t -> t.departmentHere, t -> t.secretariatHere, 403, 200),
+                op("DELETE /api/v1/konwents/{konwentId}/documents/{documentId}",
+                        api -> api.delete(documents() + freshDocument()),
+                        t -> t.departmentHere, t -> t.departmentElsewhere, 403, 204),
+                op("POST /api/v1/konwents/{konwentId}/documents/{documentId}/files",
+                        api -> api.post(documents() + freshDocument() + "/files", PDF, "Content-Type", "application/pdf"),
+                        t -> t.departmentHere, t -> t.representativeHere, 403, 201),
+                op("DELETE /api/v1/konwents/{konwentId}/documents/{documentId}/files/{fileId}",
+                        api -> api.delete(fileOfAFreshDocument()),
+                        t -> t.departmentHere, t -> t.councilHere, 403, 204));
+    }
+
+    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static String documents() {
+        return "/api/v1/konwents/tutaj/documents/";
+    }
+
+    private static Map<String, Object> document() {
+        return Map.of("title", "Stanowisko", "kind", "POSITION", "date", "2011-10-14");
+    }
+
+    private String freshDocument() {
+        return admin.post(documents(), document()).expect(201).json().path("id").asText();
+    }
+
+    private String fileOfAFreshDocument() {
+        String document = freshDocument();
+        String file = admin.post(documents() + document + "/files", PDF, "Content-Type", "application/pdf")
+                .expect(201).json().path("id").asText();
+        return documents() + document + "/files/" + file;
     }
 
     private String regionalMember() {

@@ -89,6 +89,28 @@ abstract class FeedApiContract {
     }
 
     @Test
+    void publicDocumentsJoinTheFeedsAndInternalOnesNeverDo() throws Exception {
+        String etag = anonymous.get(path(konwent, "/feed.atom")).expect(200).header("ETag");
+        department.post(path(konwent, "/documents"), Map.of("title", "Projekt wewnętrzny", "kind", "OTHER",
+                "date", "2011-10-20", "visibility", "INTERNAL", "body", "Tylko dla departamentu")).expect(201);
+        anonymous.get(path(konwent, "/feed.atom"), "If-None-Match", etag).expect(304);
+        String published = department.post(path(konwent, "/documents"), Map.of("title", "Stanowisko jawne",
+                "kind", "POSITION", "date", "2011-10-21", "visibility", "PUBLIC", "body", "Treść stanowiska"))
+                .expect(201).json().path("id").asText();
+
+        Api.Reply atom = anonymous.get(path(konwent, "/feed.atom"), "If-None-Match", etag).expect(200);
+        Element feed = parse(atom.body());
+        assertValidAtom(feed);
+        Element entry = children(feed, "entry").get(0);
+        assertThat(text(entry, "title")).isEqualTo("Stanowisko jawne");
+        assertThat(category(entry, "https://konwent-api/feed-kind")).isEqualTo("DOCUMENT");
+        assertThat(text(entry, "id")).endsWith("/documents/" + published);
+        assertThat(atom.body()).doesNotContain("Projekt wewnętrzny");
+        assertThat(anonymous.get(path(konwent, "/feed.json")).expect(200).body()).doesNotContain("Projekt wewnętrzny")
+                .contains("Stanowisko jawne");
+    }
+
+    @Test
     void theJsonFeedCarriesTheSameEntries() throws Exception {
         JsonNode json = anonymous.get(path(konwent, "/feed.json")).expect(200).json();
         Element atom = parse(anonymous.get(path(konwent, "/feed.atom")).expect(200).body());

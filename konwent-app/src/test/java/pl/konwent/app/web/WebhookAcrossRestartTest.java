@@ -10,16 +10,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Api;
-import pl.konwent.app.testing.Declarations;
 import pl.konwent.app.testing.Receiver;
 import pl.konwent.app.testing.TestDatabases;
 import pl.konwent.app.testing.TestServer;
 
-/** Deliveries are rows: an event caused before a restart, and not yet sent, arrives once after it. */
+/**
+ * Deliveries are rows: a document published before a restart, its event not yet sent, arrives once after it,
+ * signed with the secret the subscriber got.
+ */
 class WebhookAcrossRestartTest {
 
     @Test
-    void anEventNotYetSentWhenTheServerStopsIsDeliveredOnceAfterTheRestart() throws Exception {
+    void aDocumentPublishedBeforeARestartIsDeliveredOnceSignedAfterIt() throws Exception {
         TestDatabases.TestDatabase database = TestDatabases.empty(TestDatabases.Engine.MARIADB);
         try (Receiver receiver = new Receiver()) {
             String webhookId;
@@ -31,10 +33,12 @@ class WebhookAcrossRestartTest {
                 Api admin = new Api(first.getLocalPort()).asAdmin();
                 admin.post("/api/v1/konwents", Map.of("id", "pomorski", "name", "Pomorski Konwent")).expect(201);
                 var registered = admin.post("/api/v1/konwents/pomorski/webhooks", Map.of("url",
-                        receiver.url("/hook"), "events", List.of("member.accepted"))).expect(201).json();
+                        receiver.url("/hook"), "events", List.of("document.published"))).expect(201).json();
                 webhookId = registered.path("id").asText();
                 secret = registered.path("secret").asText();
-                Declarations.acceptedMember(new Api(first.getLocalPort()), admin, "pomorski", "KIS w Gdańsku", "KIS");
+                admin.post("/api/v1/konwents/pomorski/documents", Map.of("title", "Stanowisko w sprawie KIS w Gdańsku",
+                        "kind", "POSITION", "date", "2026-11-20", "visibility", "PUBLIC", "body",
+                        "Konwent popiera…")).expect(201);
             } finally {
                 first.after();
             }
@@ -46,7 +50,8 @@ class WebhookAcrossRestartTest {
                 List<Receiver.Received> got = receiver.await(r -> !r.isEmpty(), Duration.ofSeconds(20));
                 assertThat(got).hasSize(1);
                 Receiver.Received delivery = got.get(0);
-                assertThat(delivery.body()).contains("KIS w Gdańsku");
+                assertThat(delivery.body()).contains("Stanowisko w sprawie KIS w Gdańsku");
+                assertThat(delivery.header("Konwent-Event")).isEqualTo("document.published");
                 assertThat(delivery.header("Konwent-Signature")).isEqualTo("sha256=" + WebhookApiTest.hmac(secret,
                         delivery.header("Konwent-Timestamp") + "." + delivery.body()));
                 Api admin = new Api(second.getLocalPort()).asAdmin();

@@ -9,12 +9,16 @@ import java.util.OptionalLong;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
+import pl.konwent.domain.documents.Archive;
+import pl.konwent.domain.documents.Document;
+import pl.konwent.domain.documents.DocumentKind;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.Mail;
 import pl.konwent.domain.shared.Outbox;
+import pl.konwent.domain.shared.PolishTime;
 import pl.konwent.domain.shared.UnitOfWork;
 import pl.konwent.domain.voting.VotingService;
 
@@ -36,18 +40,20 @@ public final class CommuniqueService {
     private final Recipients recipients;
     private final KonwentService konwents;
     private final Outbox outbox;
+    private final Archive archive;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public CommuniqueService(Communiques communiques, MeetingService meetings, VotingService voting,
-                             Recipients recipients, KonwentService konwents, Outbox outbox, UnitOfWork unitOfWork,
-                             Clock clock) {
+                             Recipients recipients, KonwentService konwents, Outbox outbox, Archive archive,
+                             UnitOfWork unitOfWork, Clock clock) {
         this.communiques = communiques;
         this.meetings = meetings;
         this.voting = voting;
         this.recipients = recipients;
         this.konwents = konwents;
         this.outbox = outbox;
+        this.archive = archive;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -107,7 +113,10 @@ public final class CommuniqueService {
         });
     }
 
-    /** D1: the organiser publishes the communiqué the department has received; it is public from then on. */
+    /**
+     * D1: the organiser publishes the communiqué the department has received; it is public from then on, and the
+     * archive keeps it as a public COMMUNIQUE document with the resolutions it reports.
+     */
     public View publish(Optional<Caller> caller, String konwentId, String meetingId) {
         Konwent konwent = secretariatOf(caller, konwentId);
         return unitOfWork.inTransaction(() -> {
@@ -119,7 +128,12 @@ public final class CommuniqueService {
             }
             Communique published = current.published(now());
             replace(published, current);
-            return view(konwent, published, false);
+            View view = view(konwent, published, false);
+            archive.archivePublic(konwent.id(), new Archive.Entry(published.title(), DocumentKind.COMMUNIQUE,
+                    published.publishedAt().atZone(PolishTime.ZONE).toLocalDate(),
+                    published.text() + "\n\n" + resolutionsText(view.resolutions()),
+                    new Document.Source(Document.Source.Type.MEETING, published.meetingId())));
+            return view;
         });
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Conflict, DomainException.RuleViolation,
                 DomainException.Forbidden, DomainException.InvalidInput, DomainException.StaleVersion,
-                DomainException.Unauthenticated, DomainException.TooManyAttempts {
+                DomainException.Unauthenticated, DomainException.TooManyAttempts,
+                DomainException.TooLarge, DomainException.UnsupportedContent {
 
     private DomainException(String message) {
         super(message, null, false, false);
@@ -94,6 +95,20 @@ public abstract sealed class DomainException extends RuntimeException
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
+        }
+    }
+
+    /** What was sent is larger than the rules allow (an archived file over the configured size). */
+    public static final class TooLarge extends DomainException {
+        public TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** What was sent is not a kind of content the operation takes (a file that is not PDF, DOCX or ODT). */
+    public static final class UnsupportedContent extends DomainException {
+        public UnsupportedContent(String message) {
+            super(message);
         }
     }
 }

@@ -3,20 +3,27 @@ package pl.konwent.domain.voting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
 import pl.konwent.domain.konwent.Konwent;
+import pl.konwent.domain.documents.Archive;
+import pl.konwent.domain.documents.Document;
+import pl.konwent.domain.documents.DocumentKind;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Enums;
+import pl.konwent.domain.shared.Events;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.shared.PolishTime;
 import pl.konwent.domain.shared.UnitOfWork;
 
 /**
@@ -32,15 +39,21 @@ public final class VotingService {
     private final Votes votes;
     private final MeetingAttendance meetings;
     private final KonwentService konwents;
+    private final Archive archive;
+    private final Events events;
     private final UnitOfWork unitOfWork;
     private final IdSource ids;
     private final Clock clock;
 
-    public VotingService(Votes votes, MeetingAttendance meetings, KonwentService konwents, UnitOfWork unitOfWork,
-                         IdSource ids, Clock clock) {
+    public static final String CLOSED = "vote.closed";
+
+    public VotingService(Votes votes, MeetingAttendance meetings, KonwentService konwents, Archive archive,
+                         Events events, UnitOfWork unitOfWork, IdSource ids, Clock clock) {
         this.votes = votes;
         this.meetings = meetings;
         this.konwents = konwents;
+        this.archive = archive;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
         this.clock = clock;
@@ -119,6 +132,10 @@ public final class VotingService {
         });
     }
 
+    /**
+     * Closes an open vote and counts it. The result is announced ({@code vote.closed}); an adopted resolution is
+     * archived as a public document at once (D1), in the same transaction.
+     */
     public Vote close(Optional<Caller> caller, String konwentId, String voteId) {
         Konwent konwent = organiserOf(caller, konwentId);
         return unitOfWork.inTransaction(() -> {
@@ -129,6 +146,13 @@ public final class VotingService {
             Vote closed = current.closed(now(), current.atMeeting() ? sitting(konwent, current).present() : null);
             if (!votes.replace(closed, current.version())) {
                 throw new DomainException.Conflict("Vote '" + voteId + "' was closed meanwhile");
+            }
+            Result result = result(konwent, closed);
+            boolean adopted = result.tally().adopted(result.majority(), result.quorum());
+            events.publish(new Events.Event(CLOSED, konwent.id().value(), closed.id(), closed.closedAt(),
+                    closedFacts(closed, result.tally(), adopted)));
+            if (adopted) {
+                archive.archivePublic(konwent.id(), resolution(closed, result.tally()));
             }
             return closed;
         });
@@ -187,6 +211,35 @@ public final class VotingService {
                 .filter(vote -> vote.state() == Vote.State.CLOSED)
                 .map(vote -> result(konwent, vote))
                 .toList();
+    }
+
+    private static Map<String, Object> closedFacts(Vote vote, Tally tally, boolean adopted) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("voteId", vote.id());
+        data.put("title", vote.question().title());
+        data.put("kind", vote.question().kind().name());
+        data.put("adopted", adopted);
+        data.put("counts", Map.of("for", tally.forVotes(), "against", tally.against(), "abstain", tally.abstain()));
+        return data;
+    }
+
+    /** D1: the adopted resolution as the archive keeps it: its text and the result, dated the day it closed. */
+    private static Archive.Entry resolution(Vote vote, Tally tally) {
+        String body = vote.question().text() + "\n\nPrzyjęto w głosowaniu: za " + tally.forVotes() + ", przeciw "
+                + tally.against() + ", wstrzymało się " + tally.abstain() + ".";
+        return new Archive.Entry(vote.question().title(), documentKind(vote.question().kind()),
+                vote.closedAt().atZone(PolishTime.ZONE).toLocalDate(), body,
+                new Document.Source(Document.Source.Type.VOTE, vote.id()));
+    }
+
+    private static DocumentKind documentKind(ResolutionKind kind) {
+        return switch (kind) {
+            case POSITION -> DocumentKind.POSITION;
+            case MOTION -> DocumentKind.MOTION;
+            case POSTULATE -> DocumentKind.POSTULATE;
+            case WORK_PLAN -> DocumentKind.WORK_PLAN;
+            case OTHER -> DocumentKind.OTHER;
+        };
     }
 
     private MeetingAttendance.Sitting sitting(Konwent konwent, Vote vote) {

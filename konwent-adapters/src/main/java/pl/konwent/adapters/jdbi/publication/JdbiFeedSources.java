@@ -14,8 +14,8 @@ import pl.konwent.domain.publication.FeedSources;
 import pl.konwent.domain.shared.PolishTime;
 
 /**
- * The public facts of konwents, read straight from their tables: meetings, council terms and members (public
- * columns only: never contacts). Each source gives its newest rows by one indexed query and one aggregate
+ * The public facts of konwents, read straight from their tables: PUBLIC documents, meetings, council terms and
+ * members (public columns only: never contacts). Each source gives its newest rows by one indexed query and one aggregate
  * for the fingerprint; the sources are merged here.
  */
 public final class JdbiFeedSources implements FeedSources {
@@ -62,7 +62,22 @@ public final class JdbiFeedSources implements FeedSources {
                         Instant.ofEpochMilli(rs.getLong("changed_at")));
             });
 
-    private static final List<Source> SOURCES = List.of(MEETINGS, COUNCIL, MEMBERS);
+    /** Only PUBLIC documents: an INTERNAL one never reaches a feed. */
+    private static final Source DOCUMENTS = new Source("SELECT id, konwent_id, title, kind, doc_date, published_at, "
+            + "updated_at FROM document WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC' "
+            + "ORDER BY updated_at DESC, id LIMIT :limit",
+            "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM document WHERE konwent_id IN (<konwents>) "
+                    + "AND visibility = 'PUBLIC'",
+            (rs, ctx) -> {
+                Instant updated = Instant.ofEpochMilli(rs.getLong("updated_at"));
+                long publishedAt = rs.getLong("published_at");
+                Instant published = rs.wasNull() ? updated : Instant.ofEpochMilli(publishedAt);
+                return new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.DOCUMENT, rs.getString("id"),
+                        rs.getString("title"), rs.getString("kind") + ", " + rs.getDate("doc_date").toLocalDate(),
+                        published, updated);
+            });
+
+    private static final List<Source> SOURCES = List.of(DOCUMENTS, MEETINGS, COUNCIL, MEMBERS);
 
     private final Jdbi jdbi;
 

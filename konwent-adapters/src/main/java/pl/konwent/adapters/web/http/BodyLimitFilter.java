@@ -9,46 +9,68 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import pl.konwent.adapters.web.ProblemType;
 
 /**
  * No request body may be larger than {@link #MAX_BYTES}: a declared Content-Length over it is refused at once,
- * and a chunked body is cut off (413) as soon as it passes the limit, before anything is parsed or stored.
+ * and a chunked body is cut off (413) as soon as it passes the limit, before anything is parsed or stored. The one
+ * exception is a file uploaded to a document of the archive, which may be as large as the configured file size.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodyLimitFilter implements ContainerRequestFilter {
     public static final int MAX_BYTES = 1 << 20;
+    private static final Pattern FILE_UPLOAD = Pattern.compile("/?api/v1/konwents/[^/]+/documents/[^/]+/files/?");
+
+    private final long maxFileBytes;
+
+    /** {@code maxFileBytes}: the largest file a document of the archive takes. */
+    public BodyLimitFilter(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
-            request.abortWith(tooLarge());
+        boolean upload = "POST".equals(request.getMethod())
+                && FILE_UPLOAD.matcher(request.getUriInfo().getPath()).matches();
+        long limit = upload ? Math.max(MAX_BYTES, maxFileBytes) : MAX_BYTES;
+        if (request.getLength() > limit) {
+            request.abortWith(tooLarge(limit));
             return;
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream()));
+            request.setEntityStream(new Limited(request.getEntityStream(), limit));
         }
     }
 
-    public static jakarta.ws.rs.core.Response tooLarge() {
-        return ProblemType.PAYLOAD_TOO_LARGE.response("The request body is larger than " + MAX_BYTES + " bytes");
+    public static jakarta.ws.rs.core.Response tooLarge(long limit) {
+        return ProblemType.PAYLOAD_TOO_LARGE.response("The request body is larger than " + limit + " bytes");
     }
 
     /** Raised by the body stream past the limit, whoever reads it; {@code ProblemMapper} answers it with 413. */
     public static final class TooLarge extends IOException {
-        TooLarge() {
-            super("request body over " + MAX_BYTES + " bytes", null);
+        private final long limit;
+
+        TooLarge(long limit) {
+            super("request body over " + limit + " bytes", null);
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
         }
     }
 
     /** Counts what is read and fails once the limit is passed. */
     private static final class Limited extends FilterInputStream {
+        private final long limit;
         private long read;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -71,8 +93,8 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
         private void count(int n) throws TooLarge {
             read += n;
-            if (read > MAX_BYTES) {
-                throw new TooLarge();
+            if (read > limit) {
+                throw new TooLarge(limit);
             }
         }
     }

@@ -2,16 +2,11 @@ package pl.konwent.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
 import pl.konwent.adapters.mail.LoggingMailSender;
 import pl.konwent.adapters.mail.MailDispatcher;
@@ -23,7 +18,6 @@ import pl.konwent.adapters.mail.SmtpMailSender;
  * them through the server configured here. Either way they pass through the outbox table first.
  */
 public class MailSettings {
-    private static final Logger LOG = LoggerFactory.getLogger(MailSettings.class);
 
     public enum Transport { LOG, SMTP }
 
@@ -78,19 +72,6 @@ public class MailSettings {
 
     /** Runs the dispatcher every {@code interval} while the server runs, on one thread of its own. */
     void manage(Environment environment, MailDispatcher dispatcher) {
-        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("mail-outbox-%d")
-                .threads(1).build();
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void start() {
-                executor.scheduleWithFixedDelay(() -> {
-                    try {
-                        dispatcher.dispatchDue();
-                    } catch (RuntimeException e) {
-                        LOG.warn("Outbox not read, trying again in {}: {}", interval, e.toString());
-                    }
-                }, interval.toMilliseconds(), interval.toMilliseconds(), TimeUnit.MILLISECONDS);
-            }
-        });
+        Periodic.every(environment, "mail-outbox", interval, dispatcher::dispatchDue);
     }
 }

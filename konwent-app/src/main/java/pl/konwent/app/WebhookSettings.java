@@ -2,16 +2,12 @@ package pl.konwent.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
 import pl.konwent.adapters.webhooks.AddressPolicy;
 import pl.konwent.adapters.webhooks.WebhookDispatcher;
@@ -22,8 +18,6 @@ import pl.konwent.adapters.webhooks.WebhookSender;
  * attempt may take to connect and to be answered, and whether addresses in private networks may receive them.
  */
 public class WebhookSettings {
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookSettings.class);
-
     @JsonProperty
     @NotNull
     @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
@@ -50,19 +44,6 @@ public class WebhookSettings {
 
     /** Runs the dispatcher every {@code interval} while the server runs, on one thread of its own. */
     void manage(Environment environment, WebhookDispatcher dispatcher) {
-        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("webhooks-%d")
-                .threads(1).build();
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void start() {
-                executor.scheduleWithFixedDelay(() -> {
-                    try {
-                        dispatcher.dispatchDue();
-                    } catch (RuntimeException e) {
-                        LOG.warn("Webhook deliveries not read, trying again in {}: {}", interval, e.toString());
-                    }
-                }, interval.toMilliseconds(), interval.toMilliseconds(), TimeUnit.MILLISECONDS);
-            }
-        });
+        Periodic.every(environment, "webhooks", interval, dispatcher::dispatchDue);
     }
 }

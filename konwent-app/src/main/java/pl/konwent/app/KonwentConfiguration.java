@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** The server's settings; {@code konwent.yml} maps each to an environment variable. */
 public class KonwentConfiguration extends Configuration {
-    static final String H2_FLAGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    static final String H2_FLAGS = ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
     @NotNull
     private String dataDir = "./data";

@@ -60,7 +60,7 @@ public final class TestDatabases {
     private static TestDatabase h2() {
         String name = "konwent_" + UUID.randomUUID().toString().replace("-", "");
         return new TestDatabase(Engine.H2, "jdbc:h2:mem:" + name
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+                + ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     private static synchronized TestDatabase mariaDb() {

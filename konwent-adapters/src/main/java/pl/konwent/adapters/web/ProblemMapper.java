@@ -31,11 +31,13 @@ import pl.konwent.domain.shared.DomainException;
 /**
  * The one place where anything thrown while serving a request becomes an RFC 7807 problem: the domain's
  * refusals, Jersey's own HTTP errors (404, 405, 406, 415), Jackson's parse and binding errors, database
- * outages, and everything unexpected (500, logged with an id, never a stack trace in the body).
+ * outages and conflicts that outlasted their retries (503), and everything unexpected (500, logged with an id, never a stack trace in the body).
  */
 @Provider
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    private static final int MYSQL_DEADLOCK = 1213;
+    private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -64,6 +66,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.warn("Database unavailable: {}", thrown.toString());
             return Response.fromResponse(ProblemType.UNAVAILABLE.response(
                     "The database is not reachable; try again shortly")).header("Retry-After", "5").build();
+        }
+        if (anyCause(thrown, ProblemMapper::isTransientConflict)) {
+            // still deadlocked after the unit of work's retries, or a lock wait timed out: nothing was changed
+            LOG.warn("Database conflict persisted: {}", thrown.toString());
+            return Response.fromResponse(ProblemType.UNAVAILABLE.response(
+                    "The database is busy with conflicting changes; try again shortly")).header("Retry-After", "1")
+                    .build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected error {}", errorId, thrown);
@@ -205,6 +214,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     private static boolean isConnectionFailure(Throwable cause) {
         return cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException
                 || sqlState(cause).startsWith("08");
+    }
+
+    /** A deadlock (MySQL 1213), a lock wait timeout (1205) or a serialization failure (SQLSTATE 40001). */
+    private static boolean isTransientConflict(Throwable cause) {
+        return cause instanceof SQLException sql && (sql.getErrorCode() == MYSQL_DEADLOCK
+                || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT || "40001".equals(sql.getSQLState()));
     }
 
     private static String sqlState(Throwable cause) {

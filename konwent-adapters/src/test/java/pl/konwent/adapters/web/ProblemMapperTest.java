@@ -3,7 +3,9 @@ package pl.konwent.adapters.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLNonTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import pl.konwent.domain.shared.DomainException;
@@ -36,6 +38,19 @@ class ProblemMapperTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
+    void aDeadlockThatOutlastedItsRetriesIsA503WithRetryAfterNotA500() {
+        for (SQLException conflict : new SQLException[] {
+                new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213),
+                new SQLException("Lock wait timeout exceeded", "HY000", 1205)}) {
+            Response response = mapper.toResponse(new RuntimeException(conflict));
+
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+            assertThat(((ProblemView) response.getEntity()).detail()).doesNotContain("Deadlock", "Lock wait");
+        }
     }
 
     @Test

@@ -83,6 +83,18 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aUriJettyRefusesIsAProblemDocumentWhateverTheMethod() {
+        // an encoded slash or dot segment is ambiguous: Jetty answers 400 itself, before Jersey sees the request
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE"}) {
+            Api.Reply reply = api.outsideContract().send(method, "/api/v1/konwents/..%2F..%2Fetc%2Fpasswd", null);
+
+            assertThat(reply.status()).as(method).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).as(method).startsWith("application/problem+json");
+            assertThat(reply.json().path("status").asInt()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aMethodTheResourceDoesNotTakeIsA405WithAllow() {
         Api.Reply reply = api.outsideContract().send("DELETE", "/api/v1/konwents", null);
 

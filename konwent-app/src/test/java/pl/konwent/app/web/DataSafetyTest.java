@@ -1,0 +1,153 @@
+package pl.konwent.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.junit.jupiter.api.Test;
+import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.Crowds;
+import pl.konwent.app.testing.TestDatabases;
+import pl.konwent.app.testing.TestServer;
+
+/**
+ * Data safety on MariaDB: a backup taken with the database's own dump tool while the server runs restores into an
+ * empty database that a server then serves unchanged; and the schema of the previous release, with data in it,
+ * migrates forward to the current one without losing any (docs/operations.md describes both for operators).
+ */
+class DataSafetyTest {
+
+    @Test
+    void aDumpOfARunningInstallationRestoresIntoAnEmptyDatabase() throws Exception {
+        Optional<String> dump = tool("mariadb-dump", "mysqldump");
+        Optional<String> client = tool("mariadb", "mysql");
+        assumeTrue(dump.isPresent() && client.isPresent(), "the MariaDB client tools are installed");
+        TestDatabases.TestDatabase original = TestDatabases.empty(TestDatabases.Engine.MARIADB);
+        DropwizardTestSupport<KonwentConfiguration> running = TestServer.over(original);
+        running.before();
+        JsonNode resultBefore;
+        String vote;
+        Path backup = Files.createTempFile("konwent-backup", ".sql");
+        try {
+            Api api = new Api(running.getLocalPort());
+            Api admin = api.withToken(api.post("/api/v1/tokens", Map.of("username", "admin",
+                    "password", TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText());
+            admin.post("/api/v1/konwents", Map.of("id", "kopia", "name", "Konwent z kopii zapasowej")).expect(201);
+            List<String> members = Crowds.members(original.jdbi(), "kopia", 5);
+            String votes = "/api/v1/konwents/kopia/votes";
+            vote = admin.post(votes, Map.of("title", "Stanowisko w sprawie kopii", "kind", "POSITION",
+                    "text", "Treść zażółć gęślą jaźń", "secret", true)).expect(201).json().path("id").asText();
+            admin.post(votes + "/" + vote + "/opening", null).expect(200);
+            for (String member : members) {
+                admin.post(votes + "/" + vote + "/ballots", Map.of("memberId", member, "choice", "FOR")).expect(201);
+            }
+            admin.post(votes + "/" + vote + "/closing", null).expect(200);
+            resultBefore = api.get(votes + "/" + vote + "/result").expect(200).json();
+
+            // a consistent snapshot without stopping the server: one transaction, InnoDB's MVCC
+            run(List.of(dump.get(), "--single-transaction", "--routines", "--triggers", "--hex-blob",
+                    "--default-character-set=utf8mb4", "--result-file=" + backup), original);
+        } finally {
+            running.after();
+        }
+
+        TestDatabases.TestDatabase restored = TestDatabases.empty(TestDatabases.Engine.MARIADB);
+        run(List.of(client.get(), "--default-character-set=utf8mb4", "-e", "source " + backup), restored);
+        DropwizardTestSupport<KonwentConfiguration> fromBackup = TestServer.over(restored);
+        fromBackup.before();
+        try {
+            Api api = new Api(fromBackup.getLocalPort());
+            assertThat(api.get("/api/v1/konwents/kopia").expect(200).json().path("name").asText())
+                    .isEqualTo("Konwent z kopii zapasowej");
+            assertThat(api.get("/api/v1/konwents/kopia/votes/" + vote).expect(200).json().path("text").asText())
+                    .isEqualTo("Treść zażółć gęślą jaźń");
+            assertThat(api.get("/api/v1/konwents/kopia/votes/" + vote + "/result").expect(200).json())
+                    .isEqualTo(resultBefore);
+        } finally {
+            fromBackup.after();
+            Files.deleteIfExists(backup);
+        }
+    }
+
+    @Test
+    void thePreviousReleasesSchemaWithDataMigratesForwardKeepingIt() throws Exception {
+        TestDatabases.TestDatabase database = TestDatabases.empty(TestDatabases.Engine.MARIADB);
+        migrate(database, "db/previous-release-changelog.xml");
+        database.jdbi().useHandle(handle -> handle.execute("INSERT INTO konwent (id, name, default_majority, "
+                + "default_quorum, alternation, council_size, term_years, created_at, updated_at, version) "
+                + "VALUES ('sprzed-wydania', 'Konwent sprzed wydania', 'SIMPLE', 0.5, TRUE, 5, 1, 0, 0, 1)"));
+        List<String> members = Crowds.members(database.jdbi(), "sprzed-wydania", 3);
+
+        // the server migrates on start, as an upgrade does
+        DropwizardTestSupport<KonwentConfiguration> upgraded = TestServer.over(database);
+        upgraded.before();
+        try {
+            Api api = new Api(upgraded.getLocalPort());
+            assertThat(api.get("/api/v1/konwents/sprzed-wydania").expect(200).json().path("name").asText())
+                    .isEqualTo("Konwent sprzed wydania");
+            assertThat(api.get("/api/v1/konwents/sprzed-wydania/members").expect(200).json().path("items").size())
+                    .isEqualTo(members.size());
+            int changesets = database.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename LIKE 'db/changes/011-%'")
+                    .mapTo(Integer.class).one());
+            assertThat(changesets).isPositive();
+        } finally {
+            upgraded.after();
+        }
+    }
+
+    private static void migrate(TestDatabases.TestDatabase database, String changelog) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            Database target = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
+                    new JdbcConnection(connection));
+            @SuppressWarnings("deprecation")
+            Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), target);
+            liquibase.update("");
+        }
+    }
+
+    /** Runs a MariaDB client tool against the database, with its connection taken from the JDBC url. */
+    private static void run(List<String> tool, TestDatabases.TestDatabase database) throws Exception {
+        URI server = URI.create(database.url().substring("jdbc:".length()));
+        List<String> command = new ArrayList<>(tool);
+        command.addAll(List.of("--host=" + server.getHost(), "--port=" + (server.getPort() == -1 ? 3306
+                : server.getPort()), "--user=" + database.user(), "--protocol=TCP"));
+        if (!database.password().isEmpty()) {
+            command.add("--password=" + database.password());
+        }
+        command.add(server.getPath().substring(1));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+    }
+
+    private static Optional<String> tool(String... names) {
+        for (String name : names) {
+            for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(directory, name))) {
+                    return Optional.of(Path.of(directory, name).toString());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,233 @@
+package pl.konwent.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.Crowds;
+import pl.konwent.app.testing.TestDatabases;
+import pl.konwent.app.testing.TestServer;
+
+/**
+ * Two server instances on one MariaDB database, as behind a load balancer: every request goes to either at
+ * random, and a retry (same Idempotency-Key) usually to the other one. Ballots and delegations stay exactly-once,
+ * and what one instance issued (a token, an idempotent answer) is honoured by the other: none of it lives in one
+ * instance's memory.
+ */
+class TwoInstancesTest {
+    private static final int VOTERS = 240;
+    private static final int DELEGATIONS = 120;
+    private static final int CAPACITY = 80;
+    private static final TestDatabases.TestDatabase DATABASE = TestDatabases.empty(TestDatabases.Engine.MARIADB);
+    private static final List<DropwizardTestSupport<KonwentConfiguration>> INSTANCES = new ArrayList<>();
+    private static Api first;
+    private static Api second;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        // one after the other, as a rolling start does: the first migrates, the second finds the schema current
+        for (int i = 0; i < 2; i++) {
+            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(DATABASE);
+            instance.before();
+            INSTANCES.add(instance);
+        }
+        first = new Api(INSTANCES.get(0).getLocalPort());
+        second = new Api(INSTANCES.get(1).getLocalPort());
+    }
+
+    @AfterAll
+    static void stopThem() {
+        INSTANCES.forEach(DropwizardTestSupport::after);
+    }
+
+    /** The ADMIN at each instance, with one token (a password would cost a bcrypt check per request). */
+    private static Api[] admins() {
+        String token = first.post("/api/v1/tokens", Map.of("username", "admin", "password", TestServer.ADMIN_PASSWORD))
+                .expect(201).json().path("token").asText();
+        return new Api[] {first.withToken(token), second.withToken(token)};
+    }
+
+    private static Api either(Random random, Api[] pair) {
+        return pair[random.nextInt(2)];
+    }
+
+    @Test
+    void aTokenAndAnIdempotentAnswerFromOneInstanceAreHonouredByTheOther() {
+        String token = first.post("/api/v1/tokens", Map.of("username", "admin", "password", TestServer.ADMIN_PASSWORD))
+                .expect(201).json().path("token").asText();
+        second.withToken(token).get("/api/v1/accounts").expect(200);
+
+        Map<String, Object> konwent = Map.of("id", "jeden-klucz", "name", "Konwent jednego klucza");
+        Api.Reply created = first.withToken(token).post("/api/v1/konwents", konwent, "Idempotency-Key", "k-jeden")
+                .expect(201);
+        Api.Reply replayed = second.withToken(token).post("/api/v1/konwents", konwent, "Idempotency-Key", "k-jeden")
+                .expect(201);
+        assertThat(replayed.body()).isEqualTo(created.body());
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+
+        first.withToken(token).delete("/api/v1/tokens/current").expect(204);
+        second.withToken(token).get("/api/v1/accounts").expect(401);
+    }
+
+    @Test
+    void ballotsSpreadOverBothInstancesAreCountedExactlyOnce() throws Exception {
+        Api[] admins = admins();
+        admins[0].post("/api/v1/konwents", Map.of("id", "dwa-glosy", "name", "Konwent dwóch instancji")).expect(201);
+        Jdbi jdbi = DATABASE.jdbi();
+        List<String> members = Crowds.members(jdbi, "dwa-glosy", VOTERS);
+        String votes = "/api/v1/konwents/dwa-glosy/votes";
+        String vote = admins[1].post(votes, Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść",
+                "secret", false)).expect(201).json().path("id").asText();
+        admins[0].post(votes + "/" + vote + "/opening", null).expect(200);
+
+        Random random = new Random(12);
+        Map<String, String> choiceOf = new ConcurrentHashMap<>();
+        List<Runnable> sends = new ArrayList<>();
+        AtomicInteger counted = new AtomicInteger();
+        AtomicInteger replayed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        for (String member : members) {
+            String choice = List.of("FOR", "AGAINST", "ABSTAIN").get(random.nextInt(3));
+            choiceOf.put(member, choice);
+            Map<String, Object> ballot = Map.of("memberId", member, "choice", choice);
+            int copies = 1 + random.nextInt(3);
+            for (int copy = 0; copy < copies; copy++) {
+                Api to = either(random, admins);
+                boolean withKey = copy == 0 || random.nextBoolean();
+                sends.add(() -> {
+                    Api.Reply reply = withKey
+                            ? to.post(votes + "/" + vote + "/ballots", ballot, "Idempotency-Key", "b-" + member)
+                            : to.post(votes + "/" + vote + "/ballots", ballot);
+                    if (reply.status() == 201 && reply.header("Idempotent-Replayed") == null) {
+                        counted.incrementAndGet();
+                    } else if (reply.status() == 201) {
+                        replayed.incrementAndGet();
+                    } else if (reply.status() == 409) {
+                        refused.incrementAndGet();
+                    } else {
+                        unexpected.add(reply.status() + " " + reply.body());
+                    }
+                });
+            }
+        }
+        Collections.shuffle(sends, random);
+        Crowds.runAtOnce(sends, 32);
+
+        assertThat(unexpected).isEmpty();
+        assertThat(counted.get()).isEqualTo(VOTERS);
+        assertThat(counted.get() + replayed.get() + refused.get()).isEqualTo(sends.size());
+        admins[1].post(votes + "/" + vote + "/closing", null).expect(200);
+        for (Api instance : new Api[] {first, second}) {
+            JsonNode result = instance.get(votes + "/" + vote + "/result").expect(200).json();
+            assertThat(result.path("turnout").asInt()).isEqualTo(VOTERS);
+            assertThat(result.path("counts").path("for").asLong()).isEqualTo(count(choiceOf, "FOR"));
+            assertThat(result.path("counts").path("against").asLong()).isEqualTo(count(choiceOf, "AGAINST"));
+            assertThat(result.path("counts").path("abstain").asLong()).isEqualTo(count(choiceOf, "ABSTAIN"));
+        }
+        Map<String, String> stored = new java.util.HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT member_id, choice FROM ballot_choice WHERE vote_id = :vote")
+                .bind("vote", vote).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(entry -> stored.put(entry.getKey(), entry.getValue())));
+        assertThat(stored).isEqualTo(choiceOf);
+    }
+
+    @Test
+    void delegationsSpreadOverBothInstancesNeverOverfillTheVenue() throws Exception {
+        Api[] admins = admins();
+        admins[1].post("/api/v1/konwents", Map.of("id", "dwa-zjazdy", "name", "Zjazd dwóch instancji")).expect(201);
+        Jdbi jdbi = DATABASE.jdbi();
+        List<String> members = Crowds.members(jdbi, "dwa-zjazdy", DELEGATIONS);
+        String meetings = "/api/v1/konwents/dwa-zjazdy/meetings";
+        Instant start = Instant.now().plusSeconds(30L * 24 * 3600);
+        String meeting = admins[0].post(meetings, Map.of("title", "Zjazd", "startsAt", start.toString(),
+                "endsAt", start.plusSeconds(6 * 3600).toString(), "venue", Map.of("name", "Aula"),
+                "scope", "Ekonomia społeczna", "delegationLimit", 2, "capacity", CAPACITY)).expect(201).json()
+                .path("id").asText();
+        admins[1].post(meetings + "/" + meeting + "/invitation", null).expect(200);
+
+        Random random = new Random(21);
+        String registrations = meetings + "/" + meeting + "/registrations";
+        List<Runnable> sends = new ArrayList<>();
+        Map<String, Integer> acceptedSize = new ConcurrentHashMap<>();
+        Set<String> refusedForSpace = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger replayed = new AtomicInteger();
+        AtomicInteger keyInUse = new AtomicInteger();
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> sizeOf = new java.util.HashMap<>();
+        for (String member : members) {
+            int size = 1 + random.nextInt(2);
+            sizeOf.put(member, size);
+            List<Map<String, String>> persons = new ArrayList<>();
+            for (int p = 0; p < size; p++) {
+                persons.add(Map.of("name", "Osoba " + p + " z " + member.substring(0, 8)));
+            }
+            Map<String, Object> delegation = Map.of("memberId", member, "persons", persons);
+            int copies = 1 + random.nextInt(2);
+            for (int copy = 0; copy < copies; copy++) {
+                Api to = either(random, admins);
+                boolean withKey = random.nextBoolean();
+                sends.add(() -> {
+                    Api.Reply reply = withKey
+                            ? to.post(registrations, delegation, "Idempotency-Key", "r-" + member)
+                            : to.post(registrations, delegation);
+                    if (reply.status() == 201 && reply.header("Idempotent-Replayed") != null) {
+                        replayed.incrementAndGet();
+                    } else if (reply.status() == 201) {
+                        acceptedSize.merge(member, size, (a, b) -> {
+                            unexpected.add("accepted twice: " + member);
+                            return a;
+                        });
+                    } else if (reply.status() == 409 && reply.body().contains("already registered")) {
+                        duplicates.incrementAndGet();
+                    } else if (reply.status() == 409 && reply.body().contains("holds " + CAPACITY)) {
+                        refusedForSpace.add(member);
+                    } else if (reply.status() == 409 && reply.body().contains("/problems/idempotency-key-in-use")) {
+                        // the same key still in progress at the other instance: the client is told to retry
+                        keyInUse.incrementAndGet();
+                    } else {
+                        unexpected.add(reply.status() + " " + reply.body());
+                    }
+                });
+            }
+        }
+        Collections.shuffle(sends, random);
+        Crowds.runAtOnce(sends, 24);
+
+        assertThat(unexpected).isEmpty();
+        int acceptedPersons = acceptedSize.values().stream().mapToInt(Integer::intValue).sum();
+        List<String> storedMembers = jdbi.withHandle(handle -> handle.createQuery("SELECT member_id FROM "
+                + "meeting_registration WHERE meeting_id = :meeting").bind("meeting", meeting).mapTo(String.class).list());
+        assertThat(storedMembers).containsExactlyInAnyOrderElementsOf(acceptedSize.keySet());
+        for (Api instance : new Api[] {first, second}) {
+            JsonNode registered = instance.get(meetings + "/" + meeting).expect(200).json().path("registered");
+            assertThat(registered.path("inPerson").asInt()).isEqualTo(acceptedPersons).isLessThanOrEqualTo(CAPACITY);
+            assertThat(registered.path("members").asInt()).isEqualTo(acceptedSize.size());
+            assertThat(registered.path("placesLeft").asInt()).isEqualTo(CAPACITY - acceptedPersons);
+        }
+        assertThat(refusedForSpace).isNotEmpty().allSatisfy(member -> {
+            assertThat(acceptedSize).doesNotContainKey(member);
+            assertThat(sizeOf.get(member)).isGreaterThan(CAPACITY - acceptedPersons);
+        });
+    }
+
+    private static long count(Map<String, String> choiceOf, String choice) {
+        return choiceOf.values().stream().filter(choice::equals).count();
+    }
+}

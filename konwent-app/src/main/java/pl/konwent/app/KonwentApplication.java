@@ -16,7 +16,6 @@ import pl.konwent.domain.shared.Events;
 import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
 import pl.konwent.adapters.web.integration.WebhookResource;
 import pl.konwent.domain.integration.WebhookService;
-import pl.konwent.domain.shared.Events;
 import pl.konwent.adapters.jdbi.meetings.JdbiCommuniques;
 import pl.konwent.adapters.jdbi.meetings.JdbiCompetitions;
 import pl.konwent.adapters.jdbi.meetings.JdbiMeetings;

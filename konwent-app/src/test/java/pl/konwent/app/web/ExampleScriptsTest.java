@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.TestDatabases.Engine;
+import pl.konwent.app.testing.Scripts;
 import pl.konwent.app.testing.TestServer;
 
 /**
@@ -66,17 +67,6 @@ class ExampleScriptsTest {
     }
 
     private static String bash(List<String> arguments, Path directory) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash").redirectErrorStream(true);
-        builder.command().addAll(arguments);
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        builder.environment().put("KONWENT_URL", "http://127.0.0.1:" + APP.getLocalPort());
-        builder.environment().put("KONWENT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished in time", arguments).isTrue();
-        assertThat(process.exitValue()).as("%s failed:\n%s", arguments, output).isZero();
-        return output;
+        return Scripts.bash(APP.getLocalPort(), arguments, directory, Duration.ofSeconds(60));
     }
 }

@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.TestDatabases.Engine;
+import pl.konwent.app.testing.Scripts;
 import pl.konwent.app.testing.TestServer;
 
 /**
@@ -48,14 +49,7 @@ class FoundingScriptTest {
     }
 
     private static String run(Path out) throws IOException, InterruptedException {
-        ProcessBuilder script = new ProcessBuilder("bash", Path.of("..", "examples", "founding.sh").toString(),
-                out.toString()).redirectErrorStream(true);
-        script.environment().put("KONWENT_URL", "http://127.0.0.1:" + APP.getLocalPort());
-        script.environment().put("KONWENT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
-        Process process = script.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("founding.sh finished in time").isTrue();
-        assertThat(process.exitValue()).as("founding.sh failed:\n%s", output).isZero();
-        return output;
+        return Scripts.bash(APP.getLocalPort(), List.of(Path.of("..", "examples", "founding.sh").toString(),
+                out.toString()), null, Duration.ofSeconds(120));
     }
 }

@@ -1,0 +1,37 @@
+package pl.konwent.app.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the project's bash scripts (examples/) against a test server, as a newcomer would against theirs. */
+public final class Scripts {
+    private Scripts() {
+    }
+
+    /**
+     * Runs {@code bash arguments…} in {@code directory} (null: the current one) with KONWENT_URL pointing at the
+     * server on {@code port} and the first ADMIN's password; asserts it ends in time and succeeds; its output.
+     */
+    public static String bash(int port, List<String> arguments, Path directory, Duration timeout)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash").redirectErrorStream(true);
+        builder.command().addAll(arguments);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().put("KONWENT_URL", "http://127.0.0.1:" + port);
+        builder.environment().put("KONWENT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)).as("%s finished in time", arguments)
+                .isTrue();
+        assertThat(process.exitValue()).as("%s failed:\n%s", arguments, output).isZero();
+        return output;
+    }
+}

@@ -8,28 +8,14 @@
 # Usage: KONWENT_URL=http://localhost:8080 KONWENT_ADMIN_PASSWORD=… examples/founding.sh [out.csv]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-api="${KONWENT_URL:-http://localhost:8080}/api/v1"
 admin_password="${KONWENT_ADMIN_PASSWORD:?set KONWENT_ADMIN_PASSWORD}"
 konwent="${KONWENT_ID:-krajowy}"
 department_password="haslo-departamentu-$konwent"
 out="${1:-register-$konwent.csv}"
 
-# call METHOD PATH [BODY] [curl options…]: prints the body, fails on an HTTP error
-call() {
-  local method=$1 path=$2 body=${3:-}
-  shift $(( $# < 3 ? $# : 3 ))
-  local args=(-sS -X "$method" -H 'Content-Type: application/json' -w '\n%{http_code}' "$@")
-  [ -n "$body" ] && args+=(-d "$body")
-  local reply status
-  reply=$(curl "${args[@]}" "$api$path")
-  status=${reply##*$'\n'}
-  reply=${reply%$'\n'*}
-  if [ "$status" -ge 400 ]; then
-    echo "$method $path -> $status $reply" >&2
-    return 1
-  fi
-  printf '%s' "$reply"
-}
+# call METHOD PATH [BODY] [curl options…], shared with the journey scripts; this script signs in with -u, not a token
+unset KONWENT_TOKEN
+source "$here/lib.sh"
 # the "id" of the JSON object on standard input (the first "id" is the object's own in every reply used here)
 id_of() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
 # a JSON string literal

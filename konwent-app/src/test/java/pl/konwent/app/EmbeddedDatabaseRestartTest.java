@@ -2,7 +2,6 @@ package pl.konwent.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,21 +22,10 @@ class EmbeddedDatabaseRestartTest {
         TestDatabases.TestDatabase file = new TestDatabases.TestDatabase(TestDatabases.Engine.H2,
                 "jdbc:h2:file:" + dir.resolve("konwent") + KonwentConfiguration.H2_FLAGS, "", "");
 
-        runOnce(file, api -> api.post("/api/v1/konwents", Map.of("id", "opolski", "name", "Opolski Konwent"))
-                .expect(201));
-        Api.Reply again = runOnce(file, api -> api.get("/api/v1/konwents/opolski").expect(200));
+        TestServer.runOnce(file, api -> api.post("/api/v1/konwents", Map.of("id", "opolski",
+                "name", "Opolski Konwent")).expect(201));
+        Api.Reply again = TestServer.runOnce(file, api -> api.get("/api/v1/konwents/opolski").expect(200));
 
         assertThat(again.json().path("name").asText()).isEqualTo("Opolski Konwent");
-    }
-
-    private static Api.Reply runOnce(TestDatabases.TestDatabase database,
-                                     java.util.function.Function<Api, Api.Reply> call) throws Exception {
-        DropwizardTestSupport<KonwentConfiguration> server = TestServer.over(database);
-        server.before();
-        try {
-            return call.apply(new Api(server.getLocalPort()).asAdmin());
-        } finally {
-            server.after();
-        }
     }
 }

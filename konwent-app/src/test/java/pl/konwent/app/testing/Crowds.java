@@ -39,6 +39,15 @@ public final class Crowds {
         return ids;
     }
 
+    /** A member's delegation of {@code size} persons coming in person, as a registration body. */
+    public static java.util.Map<String, Object> delegation(String memberId, int size) {
+        List<java.util.Map<String, String>> persons = new ArrayList<>();
+        for (int p = 0; p < size; p++) {
+            persons.add(java.util.Map.of("name", "Osoba " + p + " z " + memberId.substring(0, 8)));
+        }
+        return java.util.Map.of("memberId", memberId, "persons", persons);
+    }
+
     /** Runs the tasks on {@code threads} threads at once and waits for all of them (two minutes at most). */
     public static void runAtOnce(List<Runnable> tasks, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -100,4 +100,19 @@ public final class TestServer {
             }
         };
     }
+
+    /**
+     * Starts a server over the database, makes one call as the first ADMIN and stops it again: a restart is two of
+     * these over the same database.
+     */
+    public static Api.Reply runOnce(TestDatabases.TestDatabase database,
+                                    java.util.function.Function<Api, Api.Reply> call) throws Exception {
+        DropwizardTestSupport<KonwentConfiguration> server = over(database);
+        server.before();
+        try {
+            return call.apply(new Api(server.getLocalPort()).asAdmin());
+        } finally {
+            server.after();
+        }
+    }
 }

@@ -2,11 +2,9 @@ package pl.konwent.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.DropwizardTestSupport;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.TestDatabases;
 import pl.konwent.app.testing.TestServer;
@@ -20,23 +18,12 @@ class IdempotencyAcrossRestartTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("id", "lubelski", "name", "Lubelski Konwent CIS i KIS");
 
-        Api.Reply first = runOnce(database, api -> api.post("/api/v1/konwents", body, "Idempotency-Key", key));
-        Api.Reply retry = runOnce(database, api -> api.post("/api/v1/konwents", body, "Idempotency-Key", key));
+        Api.Reply first = TestServer.runOnce(database, api -> api.post("/api/v1/konwents", body, "Idempotency-Key", key));
+        Api.Reply retry = TestServer.runOnce(database, api -> api.post("/api/v1/konwents", body, "Idempotency-Key", key));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-    }
-
-    private static Api.Reply runOnce(TestDatabases.TestDatabase database,
-                                     java.util.function.Function<Api, Api.Reply> call) throws Exception {
-        DropwizardTestSupport<KonwentConfiguration> server = TestServer.over(database);
-        server.before();
-        try {
-            return call.apply(new Api(server.getLocalPort()).asAdmin());
-        } finally {
-            server.after();
-        }
     }
 }

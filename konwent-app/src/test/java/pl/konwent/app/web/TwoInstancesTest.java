@@ -174,11 +174,7 @@ class TwoInstancesTest {
         for (String member : members) {
             int size = 1 + random.nextInt(2);
             sizeOf.put(member, size);
-            List<Map<String, String>> persons = new ArrayList<>();
-            for (int p = 0; p < size; p++) {
-                persons.add(Map.of("name", "Osoba " + p + " z " + member.substring(0, 8)));
-            }
-            Map<String, Object> delegation = Map.of("memberId", member, "persons", persons);
+            Map<String, Object> delegation = Crowds.delegation(member, size);
             int copies = 1 + random.nextInt(2);
             for (int copy = 0; copy < copies; copy++) {
                 Api to = either(random, admins);

@@ -1,10 +1,19 @@
 #!/usr/bin/env python3
-"""Writes konwent.postman_collection.json (Postman v2.1) from ../openapi.yaml: one request per operation, in an
-order that builds what later requests need (creations first, deletions and logout last), bodies from the
-contract's examples, ids carried from one request to the next in collection variables, and a test of every
-response: its status is one the contract documents for that operation, and a 2xx JSON body has the required
-fields. Run it again after changing openapi.yaml (needs python3 with PyYAML); ContractCoverageTest fails if an
-operation is missing."""
+"""Writes konwent.postman_collection.json (Postman v2.1) from ../openapi.yaml and the JOURNEY below.
+
+The collection is one journey through the API, the way a konwent lives: an ADMIN logs in, founds a konwent (and a
+regional one), makes the department's account, subscribes a webhook, accepts five members, appoints the first
+council and elects the next one (with a tie and its run-off), plans, invites, holds and reports a meeting with a
+vote, proposes a work plan, announces the organiser competition, keeps documents, reads the feeds, and ends with
+withdrawals, deletions and logging out. Every request expects one status: the success of its operation, or, where
+the server's real clock makes success impossible within a run, one documented refusal whose problem type is checked
+(the request's description says why). Ids travel from one request to the next in collection variables, set by the
+tests; 2xx answers are checked for what the request did (states, counts, names), not only for required fields.
+
+Method, path, summary and the required fields of each answer come from the contract; the journey names operations
+by operationId, and this script fails if an operation of openapi.yaml has no step (add one) or a step names an
+operation the contract lacks. Run it again after changing openapi.yaml or the journey (python3 with PyYAML);
+PostmanCollectionTest checks that every operation has a request and runs the collection with newman."""
 import json
 import pathlib
 import re
@@ -25,134 +34,615 @@ def resolve(node):
     return node
 
 
-def example_of(schema, depth=0):
-    schema = resolve(schema)
-    if depth > 6 or not isinstance(schema, dict):
-        return None
-    if "example" in schema:
-        return schema["example"]
-    if "enum" in schema:
-        return schema["enum"][0]
-    for combined in ("allOf", "oneOf", "anyOf"):
-        if combined in schema:
-            return example_of(schema[combined][0], depth + 1)
-    kind = schema.get("type")
-    if kind == "object" or "properties" in schema:
-        return {name: example_of(sub, depth + 1) for name, sub in schema.get("properties", {}).items()
-                if name in schema.get("required", []) and not resolve(sub).get("readOnly")}
-    if kind == "array":
-        return [example_of(schema.get("items", {}), depth + 1)]
-    if kind == "integer":
-        return schema.get("minimum", 1)
-    if kind == "number":
-        return 0.5
-    if kind == "boolean":
-        return False
-    return {"date": "2027-01-15", "date-time": "2027-01-15T10:00:00+01:00", "email": "konwent@example.pl",
-            "uri": "https://portal.example.pl/konwent"}.get(schema.get("format"), "Przykład")
+OPERATIONS = {op["operationId"]: (path, method, op) for path, item in SPEC["paths"].items()
+              for method, op in item.items() if method in METHODS}
+
+# Set by the first request: names unique to this run (so the collection runs again against the same server), and
+# times relative to now, on the server's calendar (Europe/Warsaw), so that no date in it goes stale.
+SETUP = r"""
+const now = Date.now(), hour = 3600 * 1000, day = 24 * hour;
+const run = now.toString(36);
+const iso = ms => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+let today;
+try {
+    today = new Intl.DateTimeFormat('en-CA', {timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit',
+        day: '2-digit'}).format(new Date(now));
+} catch (e) {
+    today = new Date(now + hour).toISOString().slice(0, 10);
+}
+const year = Number(today.slice(0, 4));
+const set = (name, value) => pm.collectionVariables.set(name, String(value));
+set('run', run);
+set('konwentId', 'postman-' + run);
+set('regionalKonwentId', 'postman-' + run + '-pomorski');
+set('departmentUsername', 'departament-' + run);
+set('today', today);
+set('year', year);
+set('nextYear', year + 1);
+set('heldStartsAt', iso(now - 3 * hour));
+set('heldEndsAt', iso(now - hour));
+set('startsAt', iso(now + 30 * day));
+set('endsAt', iso(now + 30 * day + 5 * hour));
+set('registrationDeadline', iso(now + 28 * day));
+set('competitionDeadline', iso(now + 60 * day));
+""".strip().splitlines()
 
 
-def body_of(operation):
+def declaration(name, kind, town, postal, voivodeship, person, email):
+    return {"memberName": name, "kind": kind,
+            "address": {"street": "ul. Przykładowa 1", "postalCode": postal, "town": town,
+                        "voivodeship": voivodeship},
+            "phone": "+48 61 000 00 00", "email": email,
+            "foundingInstitution": {"name": "Gmina " + town,
+                                    "address": {"street": "ul. Rynek 1", "postalCode": postal, "town": town},
+                                    "phone": "+48 61 111 11 11", "email": "gmina@example.pl"},
+            "representatives": [{"name": person, "phone": "+48 600 000 000", "email": email.replace("@", ".rep@")}],
+            "signedBy": "Jan Kowalski", "signedOn": "{{today}}"}
+
+
+def meeting(title, starts, ends, deadline=None, limit=2):
+    body = {"title": title, "startsAt": starts, "endsAt": ends,
+            "venue": {"name": "Centrum Integracji Społecznej w Pniewach", "address": "ul. Przykładowa 1, 62-045 Pniewy"},
+            "onlineUrl": "https://spotkania.example.pl/konwent",
+            "scope": "Zatrudnienie socjalne; współpraca CIS i KIS z powiatowymi urzędami pracy.",
+            "agenda": [{"title": "Otwarcie posiedzenia"}, {"title": "Stanowisko Konwentu"}, {"title": "Wolne wnioski"}],
+            "delegationLimit": limit, "capacity": 60}
+    if deadline:
+        body["registrationDeadline"] = deadline
+    return body
+
+
+CHARTER = {"defaultMajority": "SIMPLE", "defaultQuorum": 0.5, "alternation": True, "councilSize": 2, "termYears": 1}
+ID = "json.id"
+ok = "pm.expect"
+
+# The journey. Each step: operationId, what it does (the request is named "operationId: what it does"), the status
+# it expects, and options:
+#   vars      path parameter -> collection variable, where it is not the variable of the same name
+#   query     query parameters;  body  the JSON body (default: the contract's example);  headers  more headers
+#   anonymous sent without credentials;  save  variable -> JS expression, kept when the status is the expected one
+#   checks    JS assertions on `json` (or `text`), one test;  problem  the problem type a refusal must carry
+#   note      why the step expects what it expects (its description)
+JOURNEY = [
+    # Logging in, and what the server offers to anyone
+    ("createToken", "log in as the first ADMIN", 201, dict(
+        anonymous=True, prerequest=SETUP, body={"username": "{{username}}", "password": "{{password}}"},
+        save={"token": "json.token"},
+        checks=["pm.expect(json.token).to.be.a('string').and.not.empty",
+                "pm.expect(json.tokenType).to.eql('Bearer')",
+                "pm.expect(Date.parse(json.expiresAt)).to.be.above(Date.now())"])),
+    ("getRoot", "links to everything", 200, dict(anonymous=True, checks=["pm.expect(text).to.include('/api/v1/konwents')"])),
+    ("getContract", "the contract", 200, dict(anonymous=True, checks=["pm.expect(text).to.match(/^openapi: 3/m)"])),
+    ("getDocs", "Swagger UI", 200, dict(anonymous=True, checks=["pm.expect(text).to.include('swagger-ui')"])),
+    ("getDocsAsset", "Swagger UI's style sheet", 200, dict(
+        anonymous=True, vars={"file": "docsAsset"},
+        checks=["pm.expect(pm.response.headers.get('Content-Type')).to.include('text/css')"])),
+    ("getProblemType", "what a conflict means", 200, dict(
+        anonymous=True, vars={"problemType": "problemType"}, checks=["pm.expect(text).to.include('409')"])),
+    ("getCurrentAccount", "who is logged in", 200, dict(
+        checks=["pm.expect(json.username).to.eql(pm.variables.get('username'))", "pm.expect(json.enabled).to.be.true"])),
+
+    # Konwents
+    ("createKonwent", "found a konwent (two council seats, alternation on)", 201, dict(
+        headers={"Idempotency-Key": "found-{{konwentId}}"},
+        body={"id": "{{konwentId}}", "name": "Konwent Centrów i Klubów Integracji Społecznej (Postman)",
+              "charter": CHARTER},
+        checks=["pm.expect(json.id).to.eql(pm.variables.get('konwentId'))",
+                "pm.expect(json.charter.councilSize).to.eql(2)", "pm.expect(json.charter.alternation).to.be.true",
+                "pm.expect(pm.response.headers.get('Location')).to.include('/api/v1/konwents/' + json.id)"])),
+    ("createKonwent", "found a regional konwent, for the forum link", 201, dict(
+        body={"id": "{{regionalKonwentId}}", "name": "Konwent CIS i KIS Województwa Pomorskiego (Postman)",
+              "voivodeship": "22"},
+        checks=["pm.expect(json.id).to.eql(pm.variables.get('regionalKonwentId'))",
+                "pm.expect(json.charter.councilSize).to.eql(5)"])),
+    ("listKonwents", "all konwents", 200, dict(
+        anonymous=True, query={"limit": "500"},
+        checks=["pm.expect(json.items.map(k => k.id)).to.include(pm.variables.get('konwentId'))"])),
+    ("getKonwent", "read it, with its ETag", 200, dict(
+        anonymous=True, save={"konwentEtag": "pm.response.headers.get('ETag')"},
+        checks=["pm.expect(json.id).to.eql(pm.variables.get('konwentId'))",
+                "pm.expect(pm.response.headers.get('ETag')).to.be.a('string')"])),
+    ("updateKonwent", "describe it, if unchanged since read", 200, dict(
+        headers={"If-Match": "{{konwentEtag}}"},
+        body={"name": "Konwent Centrów i Klubów Integracji Społecznej (Postman)",
+              "description": "Konwent założony przez kolekcję Postmana.", "charter": CHARTER},
+        checks=["pm.expect(json.description).to.eql('Konwent założony przez kolekcję Postmana.')",
+                "pm.expect(json.charter.councilSize).to.eql(2)",
+                "pm.expect(pm.response.headers.get('ETag')).to.not.eql(pm.variables.get('konwentEtag'))"])),
+
+    # The department's account
+    ("createAccount", "an account for the ministry department", 201, dict(
+        body={"username": "{{departmentUsername}}", "password": "haslo-departamentu-{{run}}",
+              "displayName": "Departament Pożytku Publicznego", "email": "departament@example.pl"},
+        save={"accountId": ID},
+        checks=["pm.expect(json.username).to.eql(pm.variables.get('departmentUsername'))",
+                "pm.expect(json.enabled).to.be.true", "pm.expect(json).to.not.have.property('password')"])),
+    ("getAccount", "read it", 200, dict(checks=["pm.expect(json.id).to.eql(pm.variables.get('accountId'))",
+                                             "pm.expect(json.email).to.eql('departament@example.pl')"])),
+    ("updateAccount", "rename it", 200, dict(
+        body={"displayName": "Departament Ekonomii Społecznej", "email": "departament@example.pl"},
+        checks=["pm.expect(json.displayName).to.eql('Departament Ekonomii Społecznej')"])),
+    ("changePassword", "the ADMIN resets its password", 204, dict(body={"newPassword": "nowe-haslo-departamentu-{{run}}"})),
+    ("grantRole", "make it the konwent's DEPARTMENT", 201, dict(
+        body={"konwentId": "{{konwentId}}", "role": "DEPARTMENT"}, save={"roleId": ID},
+        checks=["pm.expect(json.role).to.eql('DEPARTMENT')", "pm.expect(json.konwentId).to.eql(pm.variables.get('konwentId'))"])),
+    ("listAccountRoles", "its roles", 200, dict(
+        checks=["pm.expect(json.items.map(r => r.role)).to.eql(['DEPARTMENT'])"])),
+    ("listAccounts", "all accounts", 200, dict(
+        query={"limit": "500"},
+        checks=["pm.expect(json.items.map(a => a.id)).to.include(pm.variables.get('accountId'))"])),
+    ("disableAccount", "disable it", 200, dict(checks=["pm.expect(json.enabled).to.be.false"])),
+    ("enableAccount", "enable it again", 200, dict(checks=["pm.expect(json.enabled).to.be.true"])),
+
+    # A webhook, so that what follows is announced
+    ("registerWebhook", "subscribe a portal to the konwent's events", 201, dict(
+        body={"url": "{{webhookUrl}}", "events": ["member.accepted", "meeting.invited", "vote.closed",
+                                                  "document.published"], "description": "Portal regionalny"},
+        save={"webhookId": ID},
+        checks=["pm.expect(json.secret).to.match(/^whsec_/)", "pm.expect(json.active).to.be.true",
+                "pm.expect(json.events).to.have.length(4)"])),
+    ("getWebhook", "read it, with its ETag", 200, dict(
+        save={"webhookEtag": "pm.response.headers.get('ETag')"},
+        checks=["pm.expect(json.secret).to.be.null", "pm.expect(json.secretHint).to.be.a('string')"])),
+    ("updateWebhook", "describe it better", 200, dict(
+        headers={"If-Match": "{{webhookEtag}}"},
+        body={"url": "{{webhookUrl}}", "events": ["member.accepted", "meeting.invited", "vote.closed",
+                                                  "document.published"],
+              "description": "Portal regionalny: członkowie, posiedzenia, uchwały, dokumenty", "active": True},
+        checks=["pm.expect(json.description).to.include('uchwały')"])),
+    ("listWebhooks", "the konwent's webhooks", 200, dict(
+        checks=["pm.expect(json.items.map(w => w.id)).to.eql([pm.variables.get('webhookId')])"])),
+    ("rotateWebhookSecret", "a new secret", 200, dict(checks=["pm.expect(json.secret).to.match(/^whsec_/)"])),
+    ("pingWebhook", "a test event", 202, dict(checks=["pm.expect(json.eventType).to.eql('webhook.ping')", "pm.expect(json.status).to.eql('PENDING')"])),
+
+    # Members: five declarations, anonymous as an organisation would send them, accepted by the department
+    ("submitDeclaration", "a CIS declares (anonymously)", 201, dict(
+        anonymous=True, body=declaration("Centrum Integracji Społecznej w Pniewach", "CIS", "Pniewy", "62-045", "30",
+                                         "Anna Nowak", "cis.pniewy@example.pl"),
+        save={"declarationId": ID},
+        checks=["pm.expect(json.state).to.eql('SUBMITTED')", "pm.expect(json.memberId).to.be.null"])),
+    ("listDeclarations", "what waits for a decision", 200, dict(
+        query={"state": "SUBMITTED"}, checks=["pm.expect(json.items.map(d => d.id)).to.eql([pm.variables.get('declarationId')])"])),
+    ("getDeclaration", "read it", 200, dict(
+        checks=["pm.expect(json.memberName).to.eql('Centrum Integracji Społecznej w Pniewach')",
+                "pm.expect(json.representatives[0].name).to.eql('Anna Nowak')"])),
+    ("decideDeclaration", "accept it: the member is made", 200, dict(
+        body={"outcome": "ACCEPTED", "reason": "Spełnia warunki deklaracji."}, save={"memberId": "json.memberId"},
+        checks=["pm.expect(json.state).to.eql('ACCEPTED')", "pm.expect(json.memberId).to.be.a('string')"])),
+    ("submitDeclaration", "a KIS declares", 201, dict(
+        anonymous=True, body=declaration("Klub Integracji Społecznej w Szamotułach", "KIS", "Szamotuły", "64-500",
+                                         "30", "Barbara Wiśniewska", "kis.szamotuly@example.pl"),
+        save={"kisDeclarationId": ID})),
+    ("decideDeclaration", "accept the KIS", 200, dict(
+        vars={"declarationId": "kisDeclarationId"}, body={"outcome": "ACCEPTED", "reason": "Spełnia warunki."},
+        save={"kisMemberId": "json.memberId"}, checks=["pm.expect(json.state).to.eql('ACCEPTED')"])),
+    ("submitDeclaration", "a second CIS declares", 201, dict(
+        anonymous=True, body=declaration("Centrum Integracji Społecznej w Gdyni", "CIS", "Gdynia", "81-001", "22",
+                                         "Celina Zając", "cis.gdynia@example.pl"),
+        save={"thirdDeclarationId": ID})),
+    ("decideDeclaration", "accept the second CIS", 200, dict(
+        vars={"declarationId": "thirdDeclarationId"}, body={"outcome": "ACCEPTED", "reason": "Spełnia warunki."},
+        save={"thirdMemberId": "json.memberId"}, checks=["pm.expect(json.state).to.eql('ACCEPTED')"])),
+    ("submitDeclaration", "a KIS that will leave declares", 201, dict(
+        anonymous=True, body=declaration("Klub Integracji Społecznej w Lublinie", "KIS", "Lublin", "20-001", "06",
+                                         "Dariusz Lis", "kis.lublin@example.pl"),
+        save={"leavingDeclarationId": ID})),
+    ("decideDeclaration", "accept the leaving KIS", 200, dict(
+        vars={"declarationId": "leavingDeclarationId"}, body={"outcome": "ACCEPTED", "reason": "Spełnia warunki."},
+        save={"leavingMemberId": "json.memberId"}, checks=["pm.expect(json.state).to.eql('ACCEPTED')"])),
+    ("submitDeclaration", "the regional konwent declares", 201, dict(
+        anonymous=True, body=declaration("Konwent CIS i KIS Województwa Pomorskiego", "REGIONAL_KONWENT", "Gdańsk",
+                                         "80-001", "22", "Ewa Kowalczyk", "konwent.pomorski@example.pl"),
+        save={"regionalDeclarationId": ID})),
+    ("decideDeclaration", "accept the regional konwent", 200, dict(
+        vars={"declarationId": "regionalDeclarationId"}, body={"outcome": "ACCEPTED", "reason": "Spełnia warunki."},
+        save={"regionalMemberId": "json.memberId"}, checks=["pm.expect(json.state).to.eql('ACCEPTED')"])),
+    ("listMembers", "the register", 200, dict(
+        anonymous=True, query={"status": "ACTIVE"},
+        checks=["pm.expect(json.items).to.have.length(5)",
+                "json.items.forEach(m => pm.expect(m).to.not.have.property('representatives'))"])),
+    ("getMember", "a member as the ADMIN sees it, with its ETag", 200, dict(
+        save={"memberEtag": "pm.response.headers.get('ETag')"},
+        checks=["pm.expect(json.name).to.eql('Centrum Integracji Społecznej w Pniewach')",
+                "pm.expect(json.status).to.eql('ACTIVE')", "pm.expect(json.representatives).to.have.length(1)"])),
+    ("updateMember", "its representative changes its contact data", 200, dict(
+        headers={"If-Match": "{{memberEtag}}"},
+        body={"address": {"street": "ul. Poznańska 12", "postalCode": "62-045", "town": "Pniewy", "voivodeship": "30"},
+              "phone": "+48 61 000 00 01", "email": "cis.pniewy@example.pl",
+              "foundingInstitution": {"name": "Gmina Pniewy", "address": {"street": "ul. Rynek 1", "postalCode": "62-045",
+                                                                            "town": "Pniewy"},
+                                      "phone": "+48 61 111 11 11", "email": "gmina@example.pl"},
+              "representatives": [{"name": "Anna Nowak", "phone": "+48 600 000 000", "email": "anna@example.pl"},
+                                  {"name": "Łukasz Wiśniewski", "email": "lukasz@example.pl"}]},
+        checks=["pm.expect(json.address.street).to.eql('ul. Poznańska 12')",
+                "pm.expect(json.representatives.map(r => r.name)).to.eql(['Anna Nowak', 'Łukasz Wiśniewski'])"])),
+    ("exportMemberPersonalData", "what is kept about the leaving member's people (GDPR)", 200, dict(
+        vars={"memberId": "leavingMemberId"},
+        save={"representativeId": "json.member.representatives[0].id"},
+        checks=["pm.expect(json.member.representatives[0].name).to.eql('Dariusz Lis')",
+                "pm.expect(json.declarations).to.have.length(1)"])),
+    ("eraseRepresentative", "erase its representative (GDPR)", 204, dict(vars={"memberId": "leavingMemberId"})),
+    ("linkMemberKonwent", "the regional member is the regional konwent hosted here", 200, dict(
+        vars={"memberId": "regionalMemberId"}, body={"konwentId": "{{regionalKonwentId}}"},
+        checks=["pm.expect(json.konwentId).to.eql(pm.variables.get('regionalKonwentId'))"])),
+    ("getKonwentLink", "read the link", 200, dict(
+        anonymous=True, vars={"memberId": "regionalMemberId"},
+        checks=["pm.expect(json.memberId).to.eql(pm.variables.get('regionalMemberId'))"])),
+
+    # The first council, appointed for this year, and its officers
+    ("appointCouncil", "the department appoints this year's council", 201, dict(
+        body={"year": "{{year}}", "seats": [{"memberId": "{{memberId}}", "holderName": "Anna Nowak"},
+                                            {"memberId": "{{kisMemberId}}", "holderName": "Barbara Wiśniewska"}],
+              "consultantName": "Departament Pożytku Publicznego"},
+        checks=["pm.expect(json.year).to.eql(Number(pm.variables.get('year')))", "pm.expect(json.inOffice).to.be.true",
+                "pm.expect(json.origin).to.eql('APPOINTED')", "pm.expect(json.seats).to.have.length(2)"])),
+    ("listCouncilTerms", "councils", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("getCouncilTerm", "this year's council", 200, dict(
+        anonymous=True, checks=["pm.expect(json.consultantName).to.eql('Departament Pożytku Publicznego')"])),
+    ("electCouncilOfficers", "a CIS chairs, a KIS deputises (C4)", 200, dict(
+        body={"chairMemberId": "{{memberId}}", "deputyMemberId": "{{kisMemberId}}"},
+        checks=["pm.expect(json.chair.memberId).to.eql(pm.variables.get('memberId'))",
+                "pm.expect(json.deputy.memberId).to.eql(pm.variables.get('kisMemberId'))"])),
+
+    # Next year's council is elected: three candidates for two seats, a tie, a run-off
+    ("createElection", "call the election of next year's council", 201, dict(
+        body={"year": "{{nextYear}}", "seats": 2}, save={"electionId": ID},
+        checks=["pm.expect(json.state).to.eql('NOMINATING')", "pm.expect(json.seats).to.eql(2)"])),
+    ("nominateCandidate", "the first CIS nominates itself", 201, dict(
+        body={"memberId": "{{memberId}}", "personName": "Anna Nowak", "nominatedBy": "{{memberId}}"},
+        save={"candidateId": ID}, checks=["pm.expect(json.state).to.eql('ACCEPTED')"])),
+    ("nominateCandidate", "it nominates the KIS", 201, dict(
+        body={"memberId": "{{kisMemberId}}", "personName": "Barbara Wiśniewska", "nominatedBy": "{{memberId}}"},
+        save={"nominatedCandidateId": ID}, checks=["pm.expect(json.state).to.eql('NOMINATED')"])),
+    ("acceptNomination", "the KIS accepts", 200, dict(
+        vars={"candidateId": "nominatedCandidateId"}, checks=["pm.expect(json.state).to.eql('ACCEPTED')"])),
+    ("nominateCandidate", "the second CIS nominates itself", 201, dict(
+        body={"memberId": "{{thirdMemberId}}", "personName": "Celina Zając", "nominatedBy": "{{thirdMemberId}}"},
+        save={"thirdCandidateId": ID})),
+    ("nominateCandidate", "the leaving KIS nominates itself", 201, dict(
+        body={"memberId": "{{leavingMemberId}}", "personName": "Dariusz Lis", "nominatedBy": "{{leavingMemberId}}"},
+        save={"withdrawnCandidateId": ID})),
+    ("withdrawCandidate", "and withdraws", 200, dict(
+        vars={"candidateId": "withdrawnCandidateId"}, checks=["pm.expect(json.state).to.eql('WITHDRAWN')"])),
+    ("listCandidates", "the candidates", 200, dict(
+        anonymous=True, checks=["pm.expect(json.items).to.have.length(4)"])),
+    ("getCandidate", "one candidate", 200, dict(
+        anonymous=True, checks=["pm.expect(json.memberId).to.eql(pm.variables.get('memberId'))",
+                                "pm.expect(json.personName).to.eql('Anna Nowak')"])),
+    ("listElections", "elections", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("openElection", "open the ballot", 200, dict(
+        checks=["pm.expect(json.state).to.eql('OPEN')", "pm.expect(json.electorate).to.eql(5)"])),
+    ("castApprovalBallot", "the first CIS approves itself and the KIS", 201, dict(
+        body={"memberId": "{{memberId}}", "approve": ["{{candidateId}}", "{{nominatedCandidateId}}"]})),
+    ("castApprovalBallot", "the KIS approves the first CIS and the second CIS", 201, dict(
+        body={"memberId": "{{kisMemberId}}", "approve": ["{{candidateId}}", "{{thirdCandidateId}}"]})),
+    ("getApprovalBallot", "has the first CIS voted?", 200, dict(
+        anonymous=True, checks=["pm.expect(json.voted).to.be.true"])),
+    ("getElection", "the open election", 200, dict(anonymous=True, checks=["pm.expect(json.state).to.eql('OPEN')"])),
+    ("closeElection", "close it: a tie at the last seat", 200, dict(
+        checks=["pm.expect(json.outcome).to.eql('TIE_AT_LAST_SEAT')", "pm.expect(json.seatsUndecided).to.eql(1)"])),
+    ("getElectionResult", "the ranking", 200, dict(
+        anonymous=True, checks=["pm.expect(json.turnout).to.eql(2)", "pm.expect(json.outcome).to.eql('TIE_AT_LAST_SEAT')",
+                                "pm.expect(json.ranking).to.have.length(3)"])),
+    ("callRunOff", "a run-off among the tied for the undecided seat", 201, dict(
+        save={"runOffId": ID},
+        checks=["pm.expect(json.runOffOf).to.eql(pm.variables.get('electionId'))", "pm.expect(json.seats).to.eql(1)"])),
+    ("listCandidates", "the run-off's candidates", 200, dict(
+        anonymous=True, vars={"electionId": "runOffId"},
+        save={"runOffCandidateId": "json.items.find(c => c.memberId === pm.variables.get('kisMemberId')).id"},
+        checks=["pm.expect(json.items).to.have.length(2)"])),
+    ("openElection", "open the run-off", 200, dict(vars={"electionId": "runOffId"})),
+    ("castApprovalBallot", "the second CIS approves the KIS", 201, dict(
+        vars={"electionId": "runOffId"}, body={"memberId": "{{thirdMemberId}}", "approve": ["{{runOffCandidateId}}"]})),
+    ("closeElection", "close the run-off: next year's council is installed", 200, dict(
+        vars={"electionId": "runOffId"}, checks=["pm.expect(json.outcome).to.eql('ELECTED')"])),
+    ("getCouncilTerm", "next year's elected council", 200, dict(
+        anonymous=True, vars={"year": "nextYear"},
+        checks=["pm.expect(json.origin).to.eql('ELECTED')", "pm.expect(json.inOffice).to.be.false",
+                "pm.expect(json.seats.map(s => s.memberId).sort()).to.eql([pm.variables.get('memberId'), "
+                "pm.variables.get('kisMemberId')].sort())"])),
+
+    # A meeting still to come: planned, changed, invited to, registered for
+    ("createMeeting", "plan a meeting a month ahead", 201, dict(
+        body=meeting("Posiedzenie Konwentu (Postman)", "{{startsAt}}", "{{endsAt}}", "{{registrationDeadline}}"),
+        save={"meetingId": ID},
+        checks=["pm.expect(json.state).to.eql('PLANNED')", "pm.expect(json.hybrid).to.be.true"])),
+    ("getMeeting", "read it, with its ETag", 200, dict(
+        anonymous=True, save={"meetingEtag": "pm.response.headers.get('ETag')"},
+        checks=["pm.expect(json.agenda).to.have.length(3)"])),
+    ("updateMeeting", "delegations of up to three", 200, dict(
+        headers={"If-Match": "{{meetingEtag}}"},
+        body=meeting("Posiedzenie Konwentu (Postman)", "{{startsAt}}", "{{endsAt}}", "{{registrationDeadline}}", 3),
+        checks=["pm.expect(json.delegationLimit).to.eql(3)"])),
+    ("inviteToMeeting", "invite every member", 200, dict(checks=["pm.expect(json.state).to.eql('INVITED')"])),
+    ("listInvitations", "who was invited", 200, dict(checks=["pm.expect(json.items).to.have.length(5)"])),
+    ("registerDelegation", "the first CIS registers two persons", 201, dict(
+        body={"memberId": "{{memberId}}", "persons": [{"name": "Anna Nowak", "participation": "IN_PERSON"},
+                                                      {"name": "Łukasz Wiśniewski", "participation": "ONLINE"}]},
+        checks=["pm.expect(json.persons).to.have.length(2)"])),
+    ("getRegistration", "read it", 200, dict(checks=["pm.expect(json.memberName).to.eql('Centrum Integracji Społecznej w Pniewach')"])),
+    ("updateRegistration", "three persons now", 200, dict(
+        body={"persons": [{"name": "Anna Nowak", "participation": "IN_PERSON"},
+                          {"name": "Łukasz Wiśniewski", "participation": "IN_PERSON"},
+                          {"name": "Ewa Kowalska", "participation": "ONLINE"}]},
+        checks=["pm.expect(json.persons).to.have.length(3)"])),
+    ("listRegistrations", "the registered delegations", 200, dict(checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("listMeetings", "meetings", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("getMeetingCalendar", "the calendar to subscribe to", 200, dict(
+        anonymous=True, checks=["pm.expect(text).to.include('BEGIN:VCALENDAR')",
+                                "pm.expect(text).to.include('Posiedzenie Konwentu (Postman)')"])),
+
+    # A meeting that began three hours ago: invited, its attendance and a vote, held, its communiqué
+    ("createMeeting", "record a meeting that began three hours ago", 201, dict(
+        body=meeting("Posiedzenie sprawozdawcze (Postman)", "{{heldStartsAt}}", "{{heldEndsAt}}"),
+        save={"heldMeetingId": ID}),
+    ),
+    ("inviteToMeeting", "its invitations", 200, dict(vars={"meetingId": "heldMeetingId"})),
+    ("recordAttendance", "three members came", 200, dict(
+        vars={"meetingId": "heldMeetingId"},
+        body={"present": [{"memberId": "{{memberId}}", "mode": "IN_PERSON"},
+                          {"memberId": "{{kisMemberId}}", "mode": "IN_PERSON"},
+                          {"memberId": "{{thirdMemberId}}", "mode": "ONLINE"}]},
+        checks=["pm.expect(json.present).to.have.length(3)", "pm.expect(json.quorum.reached).to.be.true"])),
+    ("getAttendance", "who came", 200, dict(
+        anonymous=True, vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.present).to.have.length(3)"])),
+    ("createVote", "a position, voted at the meeting", 201, dict(
+        body={"title": "Stanowisko w sprawie finansowania CIS", "kind": "POSITION",
+              "text": "Konwent postuluje stabilne finansowanie centrów integracji społecznej.", "secret": False,
+              "meetingId": "{{heldMeetingId}}"},
+        save={"voteId": ID}, checks=["pm.expect(json.state).to.eql('DRAFT')",
+                                     "pm.expect(json.meetingId).to.eql(pm.variables.get('heldMeetingId'))",
+                                     "pm.expect(json.majority).to.be.null"])),
+    ("updateVote", "sharpen its text while a draft", 200, dict(
+        body={"title": "Stanowisko w sprawie finansowania CIS i KIS", "kind": "POSITION",
+              "text": "Konwent postuluje stabilne, wieloletnie finansowanie CIS i KIS.", "secret": False,
+              "meetingId": "{{heldMeetingId}}"},
+        checks=["pm.expect(json.title).to.eql('Stanowisko w sprawie finansowania CIS i KIS')"])),
+    ("getVote", "read it", 200, dict(anonymous=True, checks=["pm.expect(json.text).to.include('wieloletnie')"])),
+    ("openVote", "open it", 200, dict(checks=["pm.expect(json.state).to.eql('OPEN')", "pm.expect(json.electorate).to.eql(5)"])),
+    ("castBallot", "the first CIS votes FOR", 201, dict(body={"memberId": "{{memberId}}", "choice": "FOR"})),
+    ("castBallot", "the KIS votes FOR", 201, dict(body={"memberId": "{{kisMemberId}}", "choice": "FOR"})),
+    ("castBallot", "the second CIS abstains", 201, dict(body={"memberId": "{{thirdMemberId}}", "choice": "ABSTAIN"})),
+    ("getBallot", "has the first CIS voted?", 200, dict(anonymous=True, checks=["pm.expect(json.voted).to.be.true"])),
+    ("listVotes", "votes", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("closeVote", "close it", 200, dict(checks=["pm.expect(json.state).to.eql('CLOSED')"])),
+    ("getVoteResult", "adopted, with the quorum of those present", 200, dict(
+        anonymous=True, checks=["pm.expect(json.adopted).to.be.true", "pm.expect(json.quorumReached).to.be.true",
+                                "pm.expect(json.quorumBasis).to.eql('ATTENDANCE')",
+                                "pm.expect(json.counts).to.include({for: 2, against: 0, abstain: 1})"])),
+    ("completeMeeting", "record that it was held", 200, dict(
+        vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.state).to.eql('HELD')"])),
+    ("writeCommunique", "write its communiqué", 201, dict(
+        vars={"meetingId": "heldMeetingId"},
+        body={"title": "Komunikat z posiedzenia sprawozdawczego",
+              "text": "Konwent przyjął stanowisko w sprawie finansowania CIS i KIS."},
+        checks=["pm.expect(json.resolutions).to.have.length(1)"])),
+    ("getCommunique", "read it", 200, dict(vars={"meetingId": "heldMeetingId"},
+                                        checks=["pm.expect(json.title).to.eql('Komunikat z posiedzenia sprawozdawczego')"])),
+    ("sendCommunique", "send it to the department", 200, dict(
+        vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.sentToDepartmentAt).to.be.a('string')"])),
+    ("publishCommunique", "publish it", 200, dict(
+        vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.publishedAt).to.be.a('string')"])),
+
+    # Next year's work plan
+    ("proposeWorkPlan", "the council proposes next year's work plan", 201, dict(
+        vars={"year": "nextYear"},
+        body={"themes": [{"title": "Zatrudnienie socjalne a rynek pracy",
+                          "description": "Współpraca CIS i KIS z powiatowymi urzędami pracy."},
+                         {"title": "Ekonomia społeczna"}],
+              "schedule": [{"plannedOn": "{{nextYear}}-03-10", "title": "Posiedzenie wiosenne", "place": "Pniewy"},
+                           {"plannedOn": "{{nextYear}}-10-15", "title": "Posiedzenie jesienne"}],
+              "notes": "Harmonogram może się zmienić po rozstrzygnięciu konkursu na organizatora."},
+        checks=["pm.expect(json.state).to.eql('PROPOSED')", "pm.expect(json.themes).to.have.length(2)"])),
+    ("getWorkPlan", "read it", 200, dict(vars={"year": "nextYear"}, checks=["pm.expect(json.schedule).to.have.length(2)"])),
+    ("callWorkPlanVote", "call the members' vote on it", 201, dict(
+        vars={"year": "nextYear"}, body={"secret": False, "majority": "SIMPLE"}, save={"workPlanVoteId": ID},
+        checks=["pm.expect(json.kind).to.eql('WORK_PLAN')", "pm.expect(json.state).to.eql('DRAFT')"])),
+    ("listWorkPlans", "work plans", 200, dict(checks=["pm.expect(json.items.map(p => p.state)).to.eql(['PROPOSED'])",
+                "pm.expect(json.items[0].voteId).to.eql(pm.variables.get('workPlanVoteId'))"])),
+
+    # The organiser competition
+    ("announceCompetition", "announce next year's organiser competition", 201, dict(
+        body={"year": "{{nextYear}}", "title": "Konkurs na organizatora posiedzeń Konwentu",
+              "description": "Organizator zapewnia salę, transmisję online i obsługę sekretariatu.",
+              "grantAmount": 40000, "deadline": "{{competitionDeadline}}"},
+        save={"competitionId": ID},
+        checks=["pm.expect(json.acceptsApplications).to.be.true", "pm.expect(json.currency).to.eql('PLN')"])),
+    ("applyToCompetition", "an association running a CIS applies (anonymously)", 201, dict(
+        anonymous=True,
+        body={"institutionName": "Stowarzyszenie na rzecz Integracji Społecznej „Razem”",
+              "runs": [{"kind": "CIS", "name": "Centrum Integracji Społecznej w Pniewach"}], "memberId": "{{memberId}}",
+              "offer": "Sala na 80 osób z nagłośnieniem, transmisja online, obsługa sekretariatu.",
+              "contact": {"name": "Katarzyna Zając", "email": "sekretariat@razem.example.pl"}},
+        save={"applicationId": ID})),
+    ("listApplications", "the applications", 200, dict(checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("getApplication", "read it", 200, dict(checks=["pm.expect(json.institutionName).to.include('Razem')"])),
+    ("getCompetition", "the competition", 200, dict(anonymous=True, checks=["pm.expect(json.award).to.be.null"])),
+    ("listCompetitions", "competitions", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("awardCompetition", "award it: refused before the deadline", 409, dict(
+        body={"applicationId": "{{applicationId}}", "accountIds": ["{{accountId}}"],
+              "reason": "Najkorzystniejsza oferta."},
+        problem="/problems/conflict",
+        note="Expected 409: the competition is awarded only after its deadline (O1), and a deadline must be in the "
+             "future when it is announced, so within one run against a server on the real clock the award is always "
+             "early. The refusal names the deadline.")),
+
+    # The archive
+    ("createDocument", "an internal document", 201, dict(
+        body={"title": "Sprawozdanie rady programowej", "kind": "OTHER", "date": "{{today}}",
+              "body": "Rada programowa przedstawia sprawozdanie z działalności.", "visibility": "INTERNAL"},
+        save={"documentId": ID, "documentEtag": "pm.response.headers.get('ETag')"},
+        checks=["pm.expect(json.visibility).to.eql('INTERNAL')", "pm.expect(json.publishedAt).to.be.null"])),
+    ("uploadDocumentFile", "attach its PDF", 201, dict(
+        query={"filename": "sprawozdanie.pdf"}, save={"fileId": ID},
+        checks=["pm.expect(json.contentType).to.eql('application/pdf')", "pm.expect(json.sha256).to.have.length(64)"])),
+    ("getDocument", "read it, with its ETag", 200, dict(
+        save={"documentEtag": "pm.response.headers.get('ETag')"}, checks=["pm.expect(json.files).to.have.length(1)"])),
+    ("updateDocument", "publish it", 200, dict(
+        headers={"If-Match": "{{documentEtag}}"},
+        body={"title": "Sprawozdanie rady programowej", "kind": "OTHER", "date": "{{today}}",
+              "body": "Rada programowa przedstawia sprawozdanie z działalności.", "visibility": "PUBLIC"},
+        save={"documentEtag": "pm.response.headers.get('ETag')"},
+        checks=["pm.expect(json.visibility).to.eql('PUBLIC')", "pm.expect(json.publishedAt).to.be.a('string')"])),
+    ("downloadDocumentFile", "download the PDF (public now)", 200, dict(
+        anonymous=True, checks=["pm.expect(text).to.match(/^%PDF-/)"])),
+    ("listDocuments", "the public archive: the report, the position and the communiqué", 200, dict(
+        anonymous=True, checks=["pm.expect(json.items.map(d => d.kind).sort()).to.eql(['COMMUNIQUE', 'OTHER', 'POSITION'])"])),
+
+    # What portals and the department read
+    ("getAtomFeed", "the Atom feed, with the regional konwent's entries", 200, dict(
+        anonymous=True, query={"include": "member-konwents"},
+        checks=["pm.expect(text).to.include('<feed')", "pm.expect(text).to.include('Posiedzenie Konwentu (Postman)')"])),
+    ("getJsonFeed", "the JSON feed", 200, dict(
+        anonymous=True, checks=["pm.expect(json.version).to.include('jsonfeed.org')", "pm.expect(json.items).to.not.be.empty"])),
+    ("listAuditEntries", "what happened", 200, dict(query={"limit": "10"}, checks=["pm.expect(json.items).to.have.length(10)"])),
+    ("listWebhookDeliveries", "what the portal is sent", 200, dict(
+        checks=["pm.expect(json.items.map(d => d.eventType)).to.include.members(['webhook.ping', 'member.accepted', "
+                "'meeting.invited', 'vote.closed', 'document.published'])"])),
+
+    # Leaving, withdrawing, deleting, logging out
+    ("withdrawRegistration", "the first CIS withdraws its delegation", 204, {}),
+    ("cancelMeeting", "cancel the meeting to come", 200, dict(
+        body={"reason": "Sala konferencyjna jest niedostępna; nowy termin podamy wkrótce."},
+        checks=["pm.expect(json.state).to.eql('CANCELLED')"])),
+    ("withdrawMember", "the leaving KIS leaves", 200, dict(
+        vars={"memberId": "leavingMemberId"}, body={"reason": "Zakończenie działalności klubu."},
+        checks=["pm.expect(json.status).to.eql('WITHDRAWN')"])),
+    ("deleteVote", "withdraw the draft vote on the work plan", 204, dict(vars={"voteId": "workPlanVoteId"})),
+    ("unlinkMemberKonwent", "unlink the regional konwent", 204, dict(vars={"memberId": "regionalMemberId"})),
+    ("deleteDocumentFile", "delete the PDF", 204, {}),
+    ("deleteDocument", "delete the report", 204, {}),
+    ("deleteWebhook", "unsubscribe the portal", 204, {}),
+    ("revokeRole", "the department's role ends", 204, {}),
+    ("deleteCurrentToken", "log out", 204, {}),
+]
+
+
+def example_body(operation):
     content = resolve(operation.get("requestBody", {})).get("content", {})
     if "application/json" in content:
         media = content["application/json"]
         if "example" in media:
-            return "application/json", json.dumps(media["example"], ensure_ascii=False, indent=2)
+            return "application/json", media["example"]
         examples = media.get("examples")
         if examples:
-            return "application/json", json.dumps(resolve(next(iter(examples.values()))).get("value"),
-                                                  ensure_ascii=False, indent=2)
-        return "application/json", json.dumps(example_of(media.get("schema", {})), ensure_ascii=False, indent=2)
+            return "application/json", resolve(next(iter(examples.values()))).get("value")
+        return "application/json", {}
     if content:
         return next(iter(content)), "%PDF-1.4\n%Konwent\n"
     return None, None
 
 
-def order(entry):
-    path, method, _ = entry
-    if path == "/api/v1/tokens/current" and method == "delete":
-        return (3, 0)
-    if method == "delete":
-        return (2, -path.count("/"))
-    return (0 if method == "post" and not path.endswith("}") else 1, 0)
+def raw_json(body):
+    text = json.dumps(body, ensure_ascii=False, indent=2)
+    # numbers carried in variables: "{{year}}" in the body is the number itself
+    return re.sub(r'"\{\{(year|nextYear)\}\}"', r"{{\1}}", text)
 
 
-operations = [(path, method, op) for path, item in SPEC["paths"].items() for method, op in item.items()
-              if method in METHODS]
-operations.sort(key=order)  # stable: within a group the contract's own order
-paths = set(SPEC["paths"])
+def js_string(text):
+    return json.dumps(text, ensure_ascii=False)
+
+
+def required_fields(responses, status):
+    answer = resolve(responses.get(str(status), {}))
+    schema = resolve(answer.get("content", {}).get("application/json", {}).get("schema", {}))
+    return schema.get("required", [])
+
+
+counts = {}
+for operation_id, *_ in JOURNEY:
+    counts[operation_id] = counts.get(operation_id, 0) + 1
+missing = sorted(set(OPERATIONS) - set(counts))
+unknown = sorted(set(counts) - set(OPERATIONS))
+if missing or unknown:
+    raise SystemExit(f"The journey lacks a step for {missing} and names operations the contract lacks: {unknown}")
 
 items = []
-for path, method, op in operations:
+path_variables = set()
+for operation_id, label, expected, options in JOURNEY:
+    path, method, op = OPERATIONS[operation_id]
     responses = {code: resolve(answer) for code, answer in op["responses"].items()}
-    documented = sorted(int(code) for code in responses if code.isdigit())
-    success = [code for code in documented if code < 300]
-    required = []
-    for code in success:
-        json_schema = resolve(responses[str(code)].get("content", {}).get("application/json", {}).get("schema", {}))
-        required = json_schema.get("required", [])
-        break
-    new_id = next((p for p in paths if re.fullmatch(re.escape(path) + r"/\{[A-Za-z]+Id\}", p)), None) \
-        if method == "post" else None
+    if str(expected) not in responses:
+        raise SystemExit(f"{operation_id} does not document {expected}")
+    title = f"{operation_id}: {label}"
     tests = [
-        f"pm.test('{op['operationId']}: a documented status', function () {{",
-        f"    pm.expect(pm.response.code).to.be.oneOf({json.dumps(documented)});",
+        f"pm.test({js_string(title + ' -> ' + str(expected))}, function () {{",
+        f"    pm.response.to.have.status({expected});",
         "});",
-        "const json = (pm.response.headers.get('Content-Type') || '').includes('json') && pm.response.text()"
-        " ? pm.response.json() : null;",
+        "const text = pm.response.text();",
+        "const json = (pm.response.headers.get('Content-Type') || '').includes('json') && text ? pm.response.json() : null;",
     ]
+    required = required_fields(responses, expected) if expected < 300 else []
     if required:
-        tests += [
-            "if (pm.response.code < 300 && json && !Array.isArray(json)) {",
-            f"    pm.test('{op['operationId']}: required fields', function () {{",
-            f"        pm.expect(json).to.include.all.keys({json.dumps(required)});",
-            "    });",
-            "}",
-        ]
-    tests += ["if (pm.response.code >= 400 && json) {",
-              f"    pm.test('{op['operationId']}: a problem document', function () {{",
-              "        pm.expect(json).to.include.all.keys('type', 'title', 'status');",
-              "    });",
-              "}"]
-    if new_id:
-        variable = new_id.rsplit("{", 1)[1].rstrip("}")
-        tests += ["if (pm.response.code === 201 && json && json.id) {",
-                  f"    pm.collectionVariables.set('{variable}', json.id);",
-                  "}"]
-    if op["operationId"] == "createToken":
-        tests += ["if (pm.response.code === 201) { pm.collectionVariables.set('token', json.token); }"]
-    content_type, raw = body_of(op)
+        tests += [f"pm.test({js_string(operation_id + ': the fields the contract requires')}, function () {{",
+                  f"    pm.expect(json).to.include.all.keys({json.dumps(required)});",
+                  "});"]
+    if expected >= 400:
+        tests += [f"pm.test({js_string(operation_id + ': the refusal is a ' + options['problem'] + ' problem')}, function () {{",
+                  "    pm.expect(json).to.include.all.keys('type', 'title', 'status', 'detail');",
+                  f"    pm.expect(json.type).to.eql({js_string(options['problem'])});",
+                  f"    pm.expect(json.status).to.eql({expected});",
+                  "});"]
+    if options.get("checks"):
+        tests += [f"pm.test({js_string(title)}, function () {{"]
+        tests += [f"    {check};" for check in options["checks"]]
+        tests += ["});"]
+    if options.get("save"):
+        tests += [f"if (pm.response.code === {expected}) {{"]
+        tests += [f"    pm.collectionVariables.set({js_string(name)}, {expression});"
+                  for name, expression in options["save"].items()]
+        tests += ["}"]
+
     headers = [{"key": "Accept", "value": "application/json, application/problem+json, */*"}]
-    for parameter in map(resolve, op.get("parameters", []) + SPEC["paths"][path].get("parameters", [])):
-        if parameter["in"] == "header" and parameter["name"] == "Idempotency-Key":
-            headers.append({"key": "Idempotency-Key", "value": "{{$guid}}"})
+    parameters = list(map(resolve, op.get("parameters", []) + SPEC["paths"][path].get("parameters", [])))
+    extra = dict(options.get("headers", {}))
+    if any(p["in"] == "header" and p["name"] == "Idempotency-Key" for p in parameters):
+        extra.setdefault("Idempotency-Key", "{{$guid}}")
+    headers += [{"key": key, "value": value} for key, value in extra.items()]
+    content_type, body = example_body(op)
+    if "body" in options:
+        body = options["body"]
+    raw = None
     if content_type:
         headers.append({"key": "Content-Type", "value": content_type})
-    url_path = re.sub(r"\{([A-Za-z]+)\}", r"{{\1}}", path).lstrip("/").split("/")
-    request = {"method": method.upper(), "header": headers,
-               "url": {"raw": "{{baseUrl}}/" + "/".join(url_path), "host": ["{{baseUrl}}"], "path": url_path},
-               "description": (op.get("summary", "") + "\n\n" + op.get("description", "")).strip()}
+        raw = raw_json(body) if content_type == "application/json" else body
+
+    names = options.get("vars", {})
+    url_path = re.sub(r"\{([A-Za-z]+)\}", lambda m: "{{" + names.get(m.group(1), m.group(1)) + "}}",
+                      path).lstrip("/").split("/")
+    path_variables.update(names.get(name, name) for name in re.findall(r"\{([A-Za-z]+)\}", path))
+    query = [{"key": key, "value": value} for key, value in options.get("query", {}).items()]
+    raw_url = "{{baseUrl}}/" + "/".join(url_path) + ("?" + "&".join(f"{q['key']}={q['value']}" for q in query)
+                                                    if query else "")
+    url = {"raw": raw_url, "host": ["{{baseUrl}}"], "path": url_path}
+    if query:
+        url["query"] = query
+    description = (op.get("summary", "") + "\n\n" + op.get("description", "")).strip()
+    if options.get("note"):
+        description = options["note"] + "\n\n" + description
+    request = {"method": method.upper(), "header": headers, "url": url, "description": description}
     if raw is not None:
         request["body"] = {"mode": "raw", "raw": raw}
-    if op["operationId"] == "createToken":
+    if options.get("anonymous"):
         request["auth"] = {"type": "noauth"}
-        request["body"] = {"mode": "raw", "raw": json.dumps({"username": "{{username}}", "password": "{{password}}"})}
-    items.append({"name": f"{op['operationId']} ({method.upper()} {path})",
-                  "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": tests}}],
-                  "request": request})
+    events = [{"listen": "test", "script": {"type": "text/javascript", "exec": tests}}]
+    if options.get("prerequest"):
+        events.insert(0, {"listen": "prerequest", "script": {"type": "text/javascript", "exec": options["prerequest"]}})
+    items.append({"name": title, "event": events, "request": request})
 
-# Log in first: every other request uses the token.
-items.sort(key=lambda item: 0 if item["name"].startswith("createToken ") else 1)
-variables = sorted({name for path in paths for name in re.findall(r"\{([A-Za-z]+)\}", path)})
-defaults = {"konwentId": "postman", "year": "2027", "file": "index.html", "problemType": "validation"}
+defaults = {"token": "", "docsAsset": "swagger-ui.css", "problemType": "conflict",
+            "webhookUrl": "https://192.0.2.10/konwent-webhook"}
+variables = sorted(path_variables - set(defaults))
 collection = {
-    "info": {"name": "Konwent API", "description": SPEC["info"]["description"],
+    "info": {"name": "Konwent API", "description": SPEC["info"]["description"] + "\n\n" + __doc__,
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
     "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}", "type": "string"}]},
-    "variable": [{"key": "token", "value": ""}] + [{"key": name, "value": defaults.get(name, "unknown")}
-                                                   for name in variables],
+    "variable": [{"key": key, "value": value} for key, value in defaults.items()]
+                + [{"key": name, "value": ""} for name in variables],
     "item": items,
 }
 (HERE / "konwent.postman_collection.json").write_text(
     json.dumps(collection, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-print(f"{len(items)} requests")
+successes = sum(1 for _, _, expected, _ in JOURNEY if expected < 400)
+print(f"{len(items)} requests for {len(OPERATIONS)} operations: {successes} expect a 2xx, "
+      f"{len(items) - successes} a deliberate refusal")

@@ -9,6 +9,8 @@ withdrawals, deletions and logging out. Every request expects one status: the su
 the server's real clock makes success impossible within a run, one documented refusal whose problem type is checked
 (the request's description says why). Ids travel from one request to the next in collection variables, set by the
 tests; 2xx answers are checked for what the request did (states, counts, names), not only for required fields.
+Every request goes as the ADMIN that logged in (or anonymously, where the public may call), since an ADMIN may act
+in any role; the department's account is made because communiqués are sent to it.
 
 Method, path, summary and the required fields of each answer come from the contract; the journey names operations
 by operationId, and this script fails if an operation of openapi.yaml has no step (add one) or a step names an
@@ -462,7 +464,7 @@ JOURNEY = [
     ("awardCompetition", "award it: refused before the deadline", 409, dict(
         body={"applicationId": "{{applicationId}}", "accountIds": ["{{accountId}}"],
               "reason": "Najkorzystniejsza oferta."},
-        problem="/problems/conflict",
+        problem="/problems/conflict", checks=["pm.expect(json.detail).to.include('open until')"],
         note="Expected 409: the competition is awarded only after its deadline (O1), and a deadline must be in the "
              "future when it is announced, so within one run against a server on the real clock the award is always "
              "early. The refusal names the deadline.")),

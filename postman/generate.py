@@ -634,7 +634,9 @@ for operation_id, label, expected, options in JOURNEY:
 
 defaults = {"token": "", "docsAsset": "swagger-ui.css", "problemType": "conflict",
             "webhookUrl": "https://192.0.2.10/konwent-webhook"}
-variables = sorted(path_variables - set(defaults))
+saved = {name for *_, options in JOURNEY for name in options.get("save", {})}
+saved |= set(re.findall(r"set\('([A-Za-z]+)'", "\n".join(SETUP)))
+variables = sorted((path_variables | saved) - set(defaults))
 collection = {
     "info": {"name": "Konwent API", "description": SPEC["info"]["description"] + "\n\n" + __doc__,
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},

@@ -179,7 +179,7 @@ public class Bench {
                         case "id" -> UUID.randomUUID().toString();
                         case "name" -> name;
                         case "search_name" -> pl.konwent.domain.shared.Text.fold(name);
-                        case "joined_at" -> joined + n * 60_000L;
+                        case "joined_at", "changed_at" -> joined + n * 60_000L;
                         case "declaration_id" -> null;
                         default -> template.get(i);
                     };

@@ -1,11 +1,13 @@
 package pl.konwent.app.testing;
 
+import io.dropwizard.db.DataSourceFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -14,6 +16,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import pl.konwent.app.KonwentConfiguration;
 
 /**
  * Fresh, migrated databases for tests, on both engines the product supports. MariaDB is found through
@@ -27,8 +30,17 @@ public final class TestDatabases {
 
     /** A database ready for use: its JDBC settings and a Jdbi over it. */
     public record TestDatabase(Engine engine, String url, String user, String password) {
+        /** A Jdbi connecting as the server does: with the connection properties the configuration adds. */
         public Jdbi jdbi() {
-            return Jdbi.create(url, user, password).installPlugin(new SqlObjectPlugin());
+            DataSourceFactory settings = new DataSourceFactory();
+            settings.setUrl(url);
+            KonwentConfiguration configuration = new KonwentConfiguration();
+            configuration.setDatabase(settings);
+            Properties properties = new Properties();
+            properties.putAll(configuration.getDatabase().getProperties());
+            properties.put("user", user);
+            properties.put("password", password);
+            return Jdbi.create(url, properties).installPlugin(new SqlObjectPlugin());
         }
 
         public String driverClass() {

@@ -94,7 +94,19 @@ class DataSafetyTest {
         database.jdbi().useHandle(handle -> handle.execute("INSERT INTO konwent (id, name, default_majority, "
                 + "default_quorum, alternation, council_size, term_years, created_at, updated_at, version) "
                 + "VALUES ('sprzed-wydania', 'Konwent sprzed wydania', 'SIMPLE', 0.5, TRUE, 5, 1, 0, 0, 1)"));
-        List<String> members = Crowds.members(database.jdbi(), "sprzed-wydania", 3);
+        // rows as that release wrote them: the columns of its table member, no later ones
+        List<String> members = List.of("m-1", "m-2", "m-3");
+        database.jdbi().useHandle(handle -> {
+            for (String id : members) {
+                handle.execute("INSERT INTO member (id, konwent_id, name, search_name, kind, town, search_town, "
+                        + "voivodeship, status, contact, joined_at, version) VALUES (?, 'sprzed-wydania', ?, ?, "
+                        + "'CIS', 'Warszawa', 'warszawa', '14', 'ACTIVE', ?, 1318586400000, 1)", id, "CIS " + id,
+                        "cis " + id, "{\"address\":{\"street\":\"ul. Społeczna 1\",\"postalCode\":\"00-001\","
+                                + "\"town\":\"Warszawa\",\"voivodeship\":\"MAZOWIECKIE\"},\"phone\":null,"
+                                + "\"email\":null,\"foundingInstitution\":{\"name\":\"Gmina\",\"address\":null,"
+                                + "\"phone\":null,\"email\":null},\"representatives\":[]}");
+            }
+        });
 
         // the server migrates on start, as an upgrade does
         DropwizardTestSupport<KonwentConfiguration> upgraded = TestServer.over(database);
@@ -105,8 +117,14 @@ class DataSafetyTest {
                     .isEqualTo("Konwent sprzed wydania");
             assertThat(api.get("/api/v1/konwents/sprzed-wydania/members").expect(200).json().path("items").size())
                     .isEqualTo(members.size());
+            assertThat(api.get("/api/v1/konwents/sprzed-wydania/members/m-2").expect(200).json()
+                    .path("address").path("town").asText()).isEqualTo("Warszawa");
+            // columns added since (012: changed_at) are filled from the rows' history, so the feed lists them
+            assertThat(api.get("/api/v1/konwents/sprzed-wydania/feed.json").expect(200).json().path("items"))
+                    .extracting(item -> item.path("date_modified").asText()).hasSize(3)
+                    .containsOnly("2011-10-14T10:00:00Z");
             int changesets = database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename LIKE 'db/changes/011-%'")
+                    "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename LIKE 'db/changes/012-%'")
                     .mapTo(Integer.class).one());
             assertThat(changesets).isPositive();
         } finally {

@@ -65,7 +65,7 @@ public final class FeedService {
     public String version(String konwentId, boolean withMemberKonwents) {
         Konwent konwent = konwents.get(konwentId);
         List<KonwentId> included = included(konwent, withMemberKonwents);
-        return konwent.version() + "/" + included + "/" + sources.fingerprint(included);
+        return konwent.version() + "/" + included + "/" + sources.fingerprint(included, ENTRIES);
     }
 
     /** D2: the forum's DEPARTMENT says which hosted konwent its REGIONAL_KONWENT member is. */

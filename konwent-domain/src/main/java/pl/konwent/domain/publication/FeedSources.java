@@ -9,8 +9,8 @@ public interface FeedSources {
     List<FeedEntry> latest(List<KonwentId> konwents, int limit);
 
     /**
-     * A short text that changes whenever a public entry of these konwents appears, changes or goes, computed
+     * A text that changes whenever {@link #latest} with the same arguments would answer differently, computed
      * without building the entries: what makes a conditional poll cheap.
      */
-    String fingerprint(List<KonwentId> konwents);
+    String fingerprint(List<KonwentId> konwents, int limit);
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import pl.konwent.domain.konwent.KonwentId;
@@ -15,18 +16,77 @@ import pl.konwent.domain.shared.PolishTime;
 
 /**
  * The public facts of konwents, read straight from their tables: PUBLIC documents, meetings, council terms and
- * members (public columns only: never contacts). Each source gives its newest rows by one indexed query and one aggregate
- * for the fingerprint; the sources are merged here.
+ * members (public columns only: never contacts). The small sources give their newest rows by one query over all the
+ * konwents and one aggregate for the fingerprint; the register, which grows to thousands, is read per konwent from
+ * index ix_member_konwent_changed, the newest first, and so is its fingerprint; the sources are merged here.
  */
 public final class JdbiFeedSources implements FeedSources {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.MM.yyyy, HH:mm", new Locale("pl"))
             .withZone(PolishTime.ZONE);
 
-    /** One kind of entry: how to read its newest rows and how to sum up all of them. */
-    private record Source(String latest, String fingerprint, RowMapper<FeedEntry> mapper) {
+    /** One kind of entry: how to read its newest rows and how to tell that they changed. */
+    private interface Source {
+        List<FeedEntry> latest(Handle handle, List<String> konwents, int limit);
+
+        String fingerprint(Handle handle, List<String> konwents, int limit);
     }
 
-    private static final Source MEETINGS = new Source("SELECT id, konwent_id, title, starts_at, venue_name, scope, "
+    /** A small table: its newest rows of all the konwents at once, and the count and versions of all its rows. */
+    private record Aggregated(String latest, String fingerprint, RowMapper<FeedEntry> mapper) implements Source {
+        @Override
+        public List<FeedEntry> latest(Handle handle, List<String> konwents, int limit) {
+            return handle.createQuery(latest).bindList("konwents", konwents).bind("limit", limit).map(mapper).list();
+        }
+
+        @Override
+        public String fingerprint(Handle handle, List<String> konwents, int limit) {
+            return handle.createQuery(fingerprint).bindList("konwents", konwents)
+                    .map((rs, ctx) -> rs.getLong(1) + "." + rs.getLong(2)).one();
+        }
+    }
+
+    /**
+     * The register: per konwent, its {@code limit} most recently changed members read from the index (ORDER BY
+     * the hint and ORDER BY from konwent_id are for H2; see JdbiMembers). What the feed shows of a member changes only with
+     * changed_at, so the ids and times of those rows, read from the index alone, are its fingerprint: any member
+     * that joins or leaves enters them, whatever the clocks of the instances say.
+     */
+    private static final class Register implements Source {
+        private static final String NEWEST = " FROM member USE INDEX (ix_member_konwent_changed) "
+                + "WHERE konwent_id = :konwent "
+                + "ORDER BY konwent_id DESC, changed_at DESC, id DESC LIMIT :limit";
+        private static final RowMapper<FeedEntry> MAPPER = (rs, ctx) -> {
+            boolean withdrawn = "WITHDRAWN".equals(rs.getString("status"));
+            String name = rs.getString("name");
+            return new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.MEMBER, rs.getString("id"),
+                    (withdrawn ? "Członek wystąpił: " : "Nowy członek: ") + name,
+                    name + " (" + rs.getString("kind") + ")", Instant.ofEpochMilli(rs.getLong("joined_at")),
+                    Instant.ofEpochMilli(rs.getLong("changed_at")));
+        };
+
+        @Override
+        public List<FeedEntry> latest(Handle handle, List<String> konwents, int limit) {
+            List<FeedEntry> entries = new ArrayList<>();
+            for (String konwent : konwents) {
+                entries.addAll(handle.createQuery("SELECT id, konwent_id, name, kind, status, joined_at, changed_at"
+                        + NEWEST).bind("konwent", konwent).bind("limit", limit).map(MAPPER).list());
+            }
+            return entries;
+        }
+
+        @Override
+        public String fingerprint(Handle handle, List<String> konwents, int limit) {
+            StringBuilder fingerprint = new StringBuilder();
+            for (String konwent : konwents) {
+                handle.createQuery("SELECT id, changed_at" + NEWEST).bind("konwent", konwent).bind("limit", limit)
+                        .map((rs, ctx) -> rs.getString(1) + "@" + rs.getLong(2))
+                        .forEach(row -> fingerprint.append(row).append(','));
+            }
+            return fingerprint.toString();
+        }
+    }
+
+    private static final Source MEETINGS = new Aggregated("SELECT id, konwent_id, title, starts_at, venue_name, scope, "
             + "state, created_at, GREATEST(created_at, COALESCE(invited_at, 0), COALESCE(held_at, 0), "
             + "COALESCE(cancelled_at, 0)) AS changed_at FROM meeting WHERE konwent_id IN (<konwents>) "
             + "ORDER BY changed_at DESC, id LIMIT :limit",
@@ -36,7 +96,7 @@ public final class JdbiFeedSources implements FeedSources {
                     rs.getString("venue_name") + ". " + rs.getString("scope"),
                     Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("changed_at"))));
 
-    private static final Source COUNCIL = new Source("SELECT konwent_id, term_year, origin, installed_at "
+    private static final Source COUNCIL = new Aggregated("SELECT konwent_id, term_year, origin, installed_at "
             + "FROM council_term WHERE konwent_id IN (<konwents>) ORDER BY installed_at DESC, term_year LIMIT :limit",
             "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM council_term WHERE konwent_id IN (<konwents>)",
             (rs, ctx) -> {
@@ -48,22 +108,8 @@ public final class JdbiFeedSources implements FeedSources {
                         installed, installed);
             });
 
-    private static final Source MEMBERS = new Source("SELECT id, konwent_id, name, kind, status, joined_at, "
-            + "withdrawn_at, COALESCE(withdrawn_at, joined_at) AS changed_at FROM member "
-            + "WHERE konwent_id IN (<konwents>) ORDER BY changed_at DESC, id LIMIT :limit",
-            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'ACTIVE' THEN 1 ELSE 2 END), 0) FROM member "
-                    + "WHERE konwent_id IN (<konwents>)",
-            (rs, ctx) -> {
-                boolean withdrawn = "WITHDRAWN".equals(rs.getString("status"));
-                String name = rs.getString("name");
-                return new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.MEMBER, rs.getString("id"),
-                        (withdrawn ? "Członek wystąpił: " : "Nowy członek: ") + name,
-                        name + " (" + rs.getString("kind") + ")", Instant.ofEpochMilli(rs.getLong("joined_at")),
-                        Instant.ofEpochMilli(rs.getLong("changed_at")));
-            });
-
     /** Only PUBLIC documents: an INTERNAL one never reaches a feed. */
-    private static final Source DOCUMENTS = new Source("SELECT id, konwent_id, title, kind, doc_date, published_at, "
+    private static final Source DOCUMENTS = new Aggregated("SELECT id, konwent_id, title, kind, doc_date, published_at, "
             + "updated_at FROM document WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC' "
             + "ORDER BY updated_at DESC, id LIMIT :limit",
             "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM document WHERE konwent_id IN (<konwents>) "
@@ -77,7 +123,7 @@ public final class JdbiFeedSources implements FeedSources {
                         published, updated);
             });
 
-    private static final List<Source> SOURCES = List.of(DOCUMENTS, MEETINGS, COUNCIL, MEMBERS);
+    private static final List<Source> SOURCES = List.of(DOCUMENTS, MEETINGS, COUNCIL, new Register());
 
     private final Jdbi jdbi;
 
@@ -91,8 +137,7 @@ public final class JdbiFeedSources implements FeedSources {
         List<FeedEntry> entries = new ArrayList<>();
         jdbi.useHandle(handle -> {
             for (Source source : SOURCES) {
-                entries.addAll(handle.createQuery(source.latest()).bindList("konwents", ids).bind("limit", limit)
-                        .map(source.mapper()).list());
+                entries.addAll(source.latest(handle, ids, limit));
             }
         });
         return entries.stream()
@@ -103,13 +148,12 @@ public final class JdbiFeedSources implements FeedSources {
     }
 
     @Override
-    public String fingerprint(List<KonwentId> konwents) {
+    public String fingerprint(List<KonwentId> konwents, int limit) {
         List<String> ids = ids(konwents);
         StringBuilder fingerprint = new StringBuilder();
         jdbi.useHandle(handle -> {
             for (Source source : SOURCES) {
-                fingerprint.append(handle.createQuery(source.fingerprint()).bindList("konwents", ids)
-                        .map((rs, ctx) -> rs.getLong(1) + "." + rs.getLong(2)).one()).append(';');
+                fingerprint.append(source.fingerprint(handle, ids, limit)).append(';');
             }
         });
         return fingerprint.toString();

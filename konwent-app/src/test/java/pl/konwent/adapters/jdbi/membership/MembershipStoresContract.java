@@ -10,6 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
+import pl.konwent.adapters.jdbi.publication.JdbiFeedSources;
+import pl.konwent.app.testing.QueryPlans;
 import pl.konwent.app.testing.TestDatabases;
 import pl.konwent.domain.access.AccountId;
 import pl.konwent.domain.konwent.Charter;
@@ -24,6 +26,7 @@ import pl.konwent.domain.membership.Member;
 import pl.konwent.domain.membership.MemberKind;
 import pl.konwent.domain.membership.Members;
 import pl.konwent.domain.membership.Representative;
+import pl.konwent.domain.publication.FeedEntry;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
@@ -35,6 +38,7 @@ abstract class MembershipStoresContract {
     private static final KonwentId KRAJOWY = new KonwentId("krajowy");
     private static final AccountId DEPARTMENT = new AccountId("00000000-0000-0000-0000-00000000000d");
 
+    private Jdbi jdbi;
     private JdbiDeclarations declarations;
     private JdbiMembers members;
 
@@ -42,7 +46,7 @@ abstract class MembershipStoresContract {
 
     @BeforeEach
     void freshDatabase() {
-        Jdbi jdbi = TestDatabases.fresh(engine()).jdbi();
+        jdbi = TestDatabases.fresh(engine()).jdbi();
         declarations = new JdbiDeclarations(jdbi);
         members = new JdbiMembers(jdbi);
         new JdbiKonwents(jdbi).add(new Konwent(KRAJOWY, "Konwent", null, null, Charter.defaults(), null, T0, T0, 1));
@@ -115,6 +119,60 @@ abstract class MembershipStoresContract {
     }
 
     @Test
+    void aRegisterPageIsReadFromTheIndexNotSortedOutOfTheWholeRegister() {
+        jdbi.useTransaction(handle -> {
+            for (int i = 0; i < 300; i++) {
+                members.add(member("m" + (1000 + i), "CIS nr " + (1000 + i), MemberKind.CIS, "Tychy",
+                        Voivodeship.SLASKIE));
+            }
+        });
+        Page<Member> first = members.list(KRAJOWY, Members.Filter.ALL, PageRequest.first(20));
+
+        QueryPlans.Plan firstPage = QueryPlans.ofLast(engine(), jdbi,
+                () -> members.list(KRAJOWY, Members.Filter.ALL, PageRequest.first(20)));
+        QueryPlans.Plan nextPage = QueryPlans.ofLast(engine(), jdbi,
+                () -> members.list(KRAJOWY, Members.Filter.ALL, new PageRequest(20, first.nextAfter())));
+
+        for (QueryPlans.Plan plan : List.of(firstPage, nextPage)) {
+            assertThat(plan.sorts()).as(plan.text()).isFalse();
+            assertThat(plan.rowsRead()).as(plan.text()).isLessThanOrEqualTo(22);
+        }
+        assertThat(members.list(KRAJOWY, Members.Filter.ALL, new PageRequest(20, first.nextAfter())).items())
+                .extracting(Member::name).startsWith("CIS nr 1020", "CIS nr 1021");
+    }
+
+    @Test
+    void theFeedReadsTheNewestMembersFromTheIndexAndItsFingerprintFollowsJoiningAndLeaving() {
+        jdbi.useTransaction(handle -> {
+            for (int i = 0; i < 300; i++) {
+                members.add(member("m" + (1000 + i), "CIS nr " + (1000 + i), MemberKind.CIS, "Tychy",
+                        Voivodeship.SLASKIE, T0.plusSeconds(i)));
+            }
+        });
+        JdbiFeedSources feed = new JdbiFeedSources(jdbi);
+        List<KonwentId> krajowy = List.of(KRAJOWY);
+        String before = feed.fingerprint(krajowy, 20);
+
+        for (QueryPlans.Plan plan : List.of(QueryPlans.ofLast(engine(), jdbi, () -> feed.latest(krajowy, 20)),
+                QueryPlans.ofLast(engine(), jdbi, () -> feed.fingerprint(krajowy, 20)))) {
+            assertThat(plan.sorts()).as(plan.text()).isFalse();
+            assertThat(plan.rowsRead()).as(plan.text()).isLessThanOrEqualTo(21);
+        }
+        assertThat(feed.latest(krajowy, 2)).extracting(FeedEntry::subjectId).containsExactly("m1299", "m1298");
+
+        Member oldest = members.find(KRAJOWY, "m1000").orElseThrow();
+        assertThat(members.replace(oldest.withdrawn(T0.plusSeconds(3600), "Likwidacja"), 1)).isTrue();
+        String afterLeaving = feed.fingerprint(krajowy, 20);
+        assertThat(afterLeaving).isNotEqualTo(before);
+        assertThat(feed.latest(krajowy, 1)).extracting(FeedEntry::title).containsExactly("Członek wystąpił: CIS nr 1000");
+        // a member stamped earlier than the newest (another instance's clock behind) still changes the fingerprint
+        members.add(member("m0999", "CIS nr 0999", MemberKind.CIS, "Tychy", Voivodeship.SLASKIE,
+                T0.plusSeconds(3599)));
+        assertThat(feed.fingerprint(krajowy, 20)).isNotEqualTo(afterLeaving);
+        assertThat(feed.fingerprint(krajowy, 20)).isEqualTo(feed.fingerprint(krajowy, 20));
+    }
+
+    @Test
     void aWithdrawnMemberStaysInTheRegisterButLeavesTheCurrentCount() {
         Member tychy = member("m1", "CIS Tychy", MemberKind.CIS, "Tychy", Voivodeship.SLASKIE);
         members.add(tychy);
@@ -146,10 +204,15 @@ abstract class MembershipStoresContract {
     }
 
     private static Member member(String id, String name, MemberKind kind, String town, Voivodeship voivodeship) {
+        return member(id, name, kind, town, voivodeship, T0);
+    }
+
+    private static Member member(String id, String name, MemberKind kind, String town, Voivodeship voivodeship,
+                                 Instant joined) {
         Contact contact = contact(town);
         Contact placed = new Contact(new Address("ul. Społeczna 1", "00-001", town, voivodeship), contact.phone(),
                 contact.email(), contact.foundingInstitution(), contact.representatives());
-        return new Member(id, KRAJOWY, name, kind, placed, Member.Status.ACTIVE, T0, null, null, null, 1);
+        return new Member(id, KRAJOWY, name, kind, placed, Member.Status.ACTIVE, joined, null, null, null, 1);
     }
 
     private static Contact contact(String town) {

@@ -75,7 +75,6 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.CloseableLiquibase;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import io.dropwizard.migrations.MigrationsBundle;
@@ -157,7 +156,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         if (configuration.isMigrateOnStart()) {
             migrate(database, environment);
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
+        Jdbi jdbi = DatabaseAccess.jdbi(environment, database, "database");
         Clock clock = clock();
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();

@@ -3,12 +3,10 @@ package pl.konwent.adapters.jdbi.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -50,41 +48,30 @@ public final class JdbiRoleGrants implements RoleGrants {
                 "The account already holds this role");
     }
 
+    /** Every request's caller is read with this: stored, council and awarded grants in one round trip. */
     @Override
     public List<RoleGrant> of(AccountId account) {
-        List<RoleGrant> all = new ArrayList<>(dao.of(account.value()));
-        all.addAll(derived(account));
-        return all;
-    }
-
-    /** The roles that follow from council seats and competition awards. */
-    private List<RoleGrant> derived(AccountId account) {
-        List<RoleGrant> derived = new ArrayList<>(councilSeats(account));
-        for (Map<String, Object> row : dao.awards(account.value())) {
-            derived.add(new RoleGrant(RoleGrant.AWARDED_SECRETARIAT_PREFIX + row.get("id"), account,
-                    new KonwentId((String) row.get("konwent_id")), Role.SECRETARIAT, null,
-                    Instant.ofEpochMilli(((Number) row.get("awarded_at")).longValue())));
+        List<RoleGrant> grants = new ArrayList<>();
+        for (Map<String, Object> row : dao.all(account.value(), PolishTime.year(clock))) {
+            String source = (String) row.get("source");
+            String konwent = (String) row.get("konwent_id");
+            Instant at = Instant.ofEpochMilli(((Number) row.get("granted_at")).longValue());
+            grants.add(switch (source) {
+                case "1" -> new RoleGrant((String) row.get("id"), account, NONE.equals(konwent) ? null
+                        : new KonwentId(konwent), Role.valueOf((String) row.get("role")),
+                        NONE.equals(row.get("member_id")) ? null : (String) row.get("member_id"), at);
+                case "2" -> new RoleGrant(COUNCIL_PREFIX + konwent + "-" + row.get("term_year"), account,
+                        new KonwentId(konwent), Role.COUNCIL, null, at);
+                default -> new RoleGrant(RoleGrant.AWARDED_SECRETARIAT_PREFIX + row.get("id"), account,
+                        new KonwentId(konwent), Role.SECRETARIAT, null, at);
+            });
         }
-        return derived;
+        return grants;
     }
 
     @Override
     public Optional<RoleGrant> find(AccountId account, String grantId) {
-        return dao.find(account.value(), grantId)
-                .or(() -> derived(account).stream().filter(grant -> grant.id().equals(grantId)).findFirst());
-    }
-
-    /** The COUNCIL grants that follow from the seats the account's members hold in terms in office. */
-    private List<RoleGrant> councilSeats(AccountId account) {
-        Map<String, RoleGrant> byKonwent = new LinkedHashMap<>();
-        for (Map<String, Object> row : dao.councilSeats(account.value(), PolishTime.year(clock))) {
-            String konwent = (String) row.get("konwent_id");
-            int year = ((Number) row.get("term_year")).intValue();
-            byKonwent.putIfAbsent(konwent, new RoleGrant(COUNCIL_PREFIX + konwent + "-" + year, account,
-                    new KonwentId(konwent), Role.COUNCIL, null,
-                    Instant.ofEpochMilli(((Number) row.get("installed_at")).longValue())));
-        }
-        return List.copyOf(byKonwent.values());
+        return of(account).stream().filter(grant -> grant.id().equals(grantId)).findFirst();
     }
 
     @Override
@@ -92,19 +79,6 @@ public final class JdbiRoleGrants implements RoleGrants {
         dao.remove(grantId);
     }
 
-    public static final class GrantMapper implements RowMapper<RoleGrant> {
-        @Override
-        public RoleGrant map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-                throws java.sql.SQLException {
-            String konwent = rs.getString("konwent_id");
-            String member = rs.getString("member_id");
-            return new RoleGrant(rs.getString("id"), new AccountId(rs.getString("account_id")),
-                    NONE.equals(konwent) ? null : new KonwentId(konwent), Role.valueOf(rs.getString("role")),
-                    NONE.equals(member) ? null : member, Instant.ofEpochMilli(rs.getLong("granted_at")));
-        }
-    }
-
-    @RegisterRowMapper(GrantMapper.class)
     public interface Dao {
         String COLUMNS = "id, account_id, konwent_id, role, member_id, granted_at";
 
@@ -112,28 +86,26 @@ public final class JdbiRoleGrants implements RoleGrants {
         void insert(@Bind("id") String id, @Bind("account") String account, @Bind("konwent") String konwent,
                     @Bind("role") String role, @Bind("member") String member, @Bind("at") long at);
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM role_grant WHERE account_id = :account ORDER BY konwent_id, role, member_id")
-        List<RoleGrant> of(@Bind("account") String account);
-
-        @SqlQuery("SELECT " + COLUMNS + " FROM role_grant WHERE account_id = :account AND id = :id")
-        Optional<RoleGrant> find(@Bind("account") String account, @Bind("id") String id);
-
-        @SqlQuery("SELECT DISTINCT g.konwent_id, t.term_year, t.installed_at FROM role_grant g "
+        /**
+         * 1: the stored grants; 2: COUNCIL in each konwent where one of the account's members has a seat in the
+         * term in office; 3: SECRETARIAT of the konwent's latest competition award.
+         */
+        @SqlQuery("SELECT '1' AS source, id, konwent_id, role, member_id, granted_at, 0 AS term_year FROM role_grant "
+                + "WHERE account_id = :account "
+                + "UNION ALL SELECT DISTINCT '2', '', g.konwent_id, 'COUNCIL', '', t.installed_at, t.term_year "
+                + "FROM role_grant g "
                 + "JOIN council_term t ON t.konwent_id = g.konwent_id "
                 + "JOIN council_seat s ON s.konwent_id = t.konwent_id AND s.term_year = t.term_year "
                 + "AND s.member_id = g.member_id "
                 + "WHERE g.account_id = :account AND g.role = 'REPRESENTATIVE' AND t.term_year = "
                 + "(SELECT MAX(c.term_year) FROM council_term c WHERE c.konwent_id = g.konwent_id AND c.term_year <= :year) "
-                + "ORDER BY g.konwent_id")
-        @RegisterRowMapper(org.jdbi.v3.core.mapper.MapMapper.class)
-        List<Map<String, Object>> councilSeats(@Bind("account") String account, @Bind("year") int year);
-
-        @SqlQuery("SELECT c.id, c.konwent_id, c.awarded_at FROM competition_award_account a "
-                + "JOIN organiser_competition c ON c.id = a.competition_id "
+                + "UNION ALL SELECT '3', c.id, c.konwent_id, 'SECRETARIAT', '', c.awarded_at, 0 "
+                + "FROM competition_award_account a JOIN organiser_competition c ON c.id = a.competition_id "
                 + "WHERE a.account_id = :account AND c.awarded_at = (SELECT MAX(l.awarded_at) "
-                + "FROM organiser_competition l WHERE l.konwent_id = c.konwent_id) ORDER BY c.konwent_id")
+                + "FROM organiser_competition l WHERE l.konwent_id = c.konwent_id) "
+                + "ORDER BY source, konwent_id, role, member_id")
         @RegisterRowMapper(org.jdbi.v3.core.mapper.MapMapper.class)
-        List<Map<String, Object>> awards(@Bind("account") String account);
+        List<Map<String, Object>> all(@Bind("account") String account, @Bind("year") int year);
 
         @SqlUpdate("DELETE FROM role_grant WHERE id = :id")
         void remove(@Bind("id") String id);

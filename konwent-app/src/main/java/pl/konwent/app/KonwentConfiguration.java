@@ -7,10 +7,20 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The server's settings; {@code konwent.yml} maps each to an environment variable. */
 public class KonwentConfiguration extends Configuration {
     static final String H2_FLAGS = ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    /**
+     * MySQL Connector/J's timeouts in milliseconds, for a configuration file that does not set them in
+     * {@code database.properties} (konwent.yml does, from KONWENT_DATABASE_CONNECT_TIMEOUT and _SOCKET_TIMEOUT): how
+     * long to wait for the database to take a connection, and for any answer on one, so that a database gone
+     * silent (a network black hole) fails a request with 503 instead of holding it until TCP gives up.
+     */
+    static final Map<String, String> MYSQL_TIMEOUTS = Map.of("connectTimeout", "5000", "socketTimeout", "30000");
 
     @NotNull
     private String dataDir = "./data";
@@ -117,10 +127,29 @@ public class KonwentConfiguration extends Configuration {
             database.setUrl("jdbc:h2:file:" + file + H2_FLAGS);
             url = database.getUrl();
         }
+        if (!url.startsWith("jdbc:h2:")) {
+            database.setProperties(withTimeouts(database.getProperties(), url));
+        }
         String driver = database.getDriverClass();
         if (driver == null || driver.isBlank()) {
             database.setDriverClass(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
         }
         return database;
+    }
+
+    /**
+     * The driver properties with {@link #MYSQL_TIMEOUTS} where they set none. A timeout the url sets itself is
+     * taken out of them, since Connector/J lets properties override the url and the url is the user's last word.
+     */
+    private static Map<String, String> withTimeouts(Map<String, String> properties, String url) {
+        Map<String, String> completed = new LinkedHashMap<>(properties);
+        MYSQL_TIMEOUTS.forEach((name, fallback) -> {
+            if (Pattern.compile("[?&(,]" + name + "=", Pattern.CASE_INSENSITIVE).matcher(url).find()) {
+                completed.remove(name);
+            } else {
+                completed.putIfAbsent(name, fallback);
+            }
+        });
+        return completed;
     }
 }

@@ -7,16 +7,28 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The server's settings; {@code konwent.yml} maps each to an environment variable. */
 public class KonwentConfiguration extends Configuration {
     static final String H2_FLAGS = ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
     /**
-     * The schema's collation, also for the connection: text the server sends is then compared in the columns'
-     * own collation, which lets MySQL/MariaDB treat {@code konwent_id = :konwent} as a constant in ORDER BY and
-     * read a register page from its index (with the server's default collation it sorted the whole register).
+     * MySQL Connector/J settings for a url that does not name them:
+     * <ul>
+     *   <li>timeouts in milliseconds, for a configuration file that does not set them in
+     *       {@code database.properties} (konwent.yml does, from KONWENT_DATABASE_CONNECT_TIMEOUT and _SOCKET_TIMEOUT):
+     *       how long to wait for the database to take a connection, and for any answer on one, so that a database
+     *       gone silent (a network black hole) fails a request with 503 instead of holding it until TCP gives up;</li>
+     *   <li>the schema's collation, also for the connection: text the server sends is then compared in the
+     *       columns' own collation, which lets MySQL/MariaDB treat {@code konwent_id = ?} as a constant in ORDER BY
+     *       and read a register page from its index (with the server's default collation it sorted the whole
+     *       register).</li>
+     * </ul>
      */
-    static final String MYSQL_COLLATION = "utf8mb4_unicode_ci";
+    static final Map<String, String> MYSQL_DEFAULTS = Map.of("connectTimeout", "5000", "socketTimeout", "30000",
+            "connectionCollation", "utf8mb4_unicode_ci");
 
     @NotNull
     private String dataDir = "./data";
@@ -123,13 +135,29 @@ public class KonwentConfiguration extends Configuration {
             database.setUrl("jdbc:h2:file:" + file + H2_FLAGS);
             url = database.getUrl();
         }
+        if (!url.startsWith("jdbc:h2:")) {
+            database.setProperties(withMysqlDefaults(database.getProperties(), url));
+        }
         String driver = database.getDriverClass();
         if (driver == null || driver.isBlank()) {
             database.setDriverClass(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
         }
-        if (url.startsWith("jdbc:mysql:")) {
-            database.getProperties().putIfAbsent("connectionCollation", MYSQL_COLLATION);
-        }
         return database;
+    }
+
+    /**
+     * The driver properties with {@link #MYSQL_DEFAULTS} where they set none. A setting the url names itself is
+     * taken out of them, since Connector/J lets properties override the url and the url is the user's last word.
+     */
+    private static Map<String, String> withMysqlDefaults(Map<String, String> properties, String url) {
+        Map<String, String> completed = new LinkedHashMap<>(properties);
+        MYSQL_DEFAULTS.forEach((name, fallback) -> {
+            if (Pattern.compile("[?&(,]" + name + "=", Pattern.CASE_INSENSITIVE).matcher(url).find()) {
+                completed.remove(name);
+            } else {
+                completed.putIfAbsent(name, fallback);
+            }
+        });
+        return completed;
     }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy on loopback between a server under test and its database, to stage database outages without
  * touching the real database server (which other tests and people share): {@link #cut()} drops every open
- * connection and refuses new ones, as a stopped database does; {@link #restore()} listens again on the same port.
+ * connection and refuses new ones, as a stopped database does; {@link #stall()} keeps every connection open and
+ * takes new ones but passes no byte on, as a database behind a network black hole; {@link #restore()} listens again
+ * on the same port and lets bytes flow again.
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
@@ -23,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile boolean stalled;
 
     private TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -53,8 +56,15 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** The database goes silent: connections stay open and new ones are taken, but nothing passes either way. */
+    public synchronized void stall() {
+        stalled = true;
+    }
+
     /** The database is back. */
     public synchronized void restore() {
+        stalled = false;
+        notifyAll();
         if (listener == null) {
             listener = listen(port);
             accept(listener);
@@ -62,8 +72,10 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         cut();
+        stalled = false;
+        notifyAll();
     }
 
     private static ServerSocket listen(int port) {
@@ -107,6 +119,7 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) != -1; ) {
+                    awaitFlowing();
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -121,6 +134,18 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump-" + port);
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /** Holds what was read while the proxy is stalled; {@link #restore()} lets it go on. */
+    private synchronized void awaitFlowing() throws IOException {
+        while (stalled) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stalled", e);
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

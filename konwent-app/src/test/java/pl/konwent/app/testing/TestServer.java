@@ -65,10 +65,14 @@ public final class TestServer {
         return over(database, declarationLimit, null);
     }
 
-    /** {@code clock} null: the system clock. */
-    private static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
-                                                                    int declarationLimit, Clock clock,
-                                                                    ConfigOverride... settings) {
+    /**
+     * A server over the given database with its own limit on anonymous declarations, whose time is the given clock's
+     * ({@code clock} null: the system clock), with settings of the test's own; start and stop it yourself. A setting
+     * must not repeat one of the standard ones below: which of two overrides of one key wins is not defined.
+     */
+    public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
+                                                                   int declarationLimit, Clock clock,
+                                                                   ConfigOverride... settings) {
         String dataDir;
         try {
             dataDir = Files.createTempDirectory("konwent-test").toString();

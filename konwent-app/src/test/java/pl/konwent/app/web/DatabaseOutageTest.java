@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
 import java.net.URI;
@@ -35,11 +36,14 @@ import pl.konwent.app.testing.TestServer;
  * The database goes away under load and comes back (staged with a {@link TcpProxy} in front of MariaDB, never by
  * stopping the shared server): requests fail fast with 503 problem documents carrying Retry-After, never a 500 or
  * a hang; the health check on the admin port turns red; and the server recovers by itself once the database
- * answers again, without a restart.
+ * answers again, without a restart. The same when the database goes silent instead (a network black hole): the
+ * socket timeout on database connections, shortened here from konwent.yml's 30 s, ends the wait.
  */
 class DatabaseOutageTest {
     /** Longer than the pool's wait for a connection (2 s): an answer later than this counts as a hang. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+    /** The database connections' socket timeout here: a silent database is given up on after this. */
+    private static final String SOCKET_TIMEOUT_MILLIS = "1500";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static TcpProxy proxy;
@@ -51,7 +55,8 @@ class DatabaseOutageTest {
         TestDatabases.TestDatabase direct = TestDatabases.empty(TestDatabases.Engine.MARIADB);
         proxy = TcpProxy.to(direct.url());
         server = TestServer.over(new TestDatabases.TestDatabase(direct.engine(), proxy.through(direct.url()),
-                direct.user(), direct.password()));
+                direct.user(), direct.password()),
+                ConfigOverride.config("database.properties.socketTimeout", SOCKET_TIMEOUT_MILLIS));
         server.before();
         Api api = new Api(server.getLocalPort());
         token = api.post("/api/v1/tokens", Map.of("username", "admin", "password", TestServer.ADMIN_PASSWORD))
@@ -123,6 +128,37 @@ class DatabaseOutageTest {
         assertThat(wrong).isEmpty();
         for (int i = 0; i < 9; i++) {
             assertThat(send(request(6_000_000 + i)).statusCode()).isIn(200, 201);
+        }
+        assertThat(adminHealth().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDatabaseGoneSilentIsAnswered503WithinTheSocketTimeoutAndHealsByItself() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(request(15_000_000 + i)).statusCode()).isIn(200, 201);
+        }
+
+        proxy.stall();
+        try {
+            // without a socket timeout each of these would wait until TCP gives up, long after ANSWER_WITHIN
+            for (int i = 0; i < 3; i++) {
+                assertUnavailableProblem(send(request(9_000_000 + i)));
+            }
+            HttpResponse<String> health = adminHealth();
+            assertThat(health).as("the health check answers within %s", ANSWER_WITHIN).isNotNull();
+            assertThat(health.statusCode()).isEqualTo(500);
+        } finally {
+            proxy.restore();
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        HttpResponse<String> reply;
+        while ((reply = send(request(0))) == null || reply.statusCode() != 200) {
+            assertThat(System.nanoTime()).as("served again within a minute").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(request(12_000_000 + i)).statusCode()).isIn(200, 201);
         }
         assertThat(adminHealth().statusCode()).isEqualTo(200);
     }

@@ -7,7 +7,6 @@ import io.dropwizard.auth.UnauthorizedHandler;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.auth.basic.BasicCredentials;
 import io.dropwizard.auth.chained.ChainedAuthFilter;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import com.codahale.metrics.MetricRegistry;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import jakarta.annotation.Priority;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class CallerAuthentication implements ContainerRequestFilter {
                 return unauthorized("The credentials are wrong, expired, or belong to a disabled account");
             }
         };
-        AuthFilter<String, Caller> bearer = new OAuthCredentialAuthFilter.Builder<Caller>()
+        AuthFilter<String, Caller> bearer = new HeaderBearerFilter.Builder()
                 .setAuthenticator(authentication::byToken)
                 .setPrefix("Bearer").setRealm(REALM).setUnauthorizedHandler(problem)
                 .buildAuthFilter();
@@ -96,6 +96,38 @@ public final class CallerAuthentication implements ContainerRequestFilter {
     public static String currentAddress() {
         String address = ADDRESS.get();
         return address == null ? "unknown" : address;
+    }
+
+    /**
+     * Bearer tokens from the Authorization header only. dropwizard-auth's {@code OAuthCredentialAuthFilter} also
+     * takes an {@code access_token} query parameter whenever the header holds no Bearer token, which would accept a
+     * token from a URL (kept in logs, histories and Referer headers) and even let it win over wrong credentials of
+     * another scheme in the header.
+     */
+    static final class HeaderBearerFilter extends AuthFilter<String, Caller> {
+        static final class Builder extends AuthFilterBuilder<String, Caller, HeaderBearerFilter> {
+            @Override
+            protected HeaderBearerFilter newInstance() {
+                return new HeaderBearerFilter();
+            }
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            if (!authenticate(request, token(request.getHeaderString(HttpHeaders.AUTHORIZATION)),
+                    SecurityContext.BASIC_AUTH)) {
+                throw unauthorizedHandler.buildException(prefix, realm);
+            }
+        }
+
+        private String token(String header) {
+            if (header == null) {
+                return null;
+            }
+            int space = header.indexOf(' ');
+            return space > 0 && header.substring(0, space).equalsIgnoreCase(prefix)
+                    ? header.substring(space + 1) : null;
+        }
     }
 
     public static Response unauthorized(String detail) {

@@ -1,0 +1,921 @@
+package pl.konwent.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.uri.PathTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Accounts;
+import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.Declarations;
+import pl.konwent.app.testing.Receiver;
+import pl.konwent.app.testing.TestClock;
+import pl.konwent.app.testing.TestDatabases;
+import pl.konwent.app.testing.TestServer;
+
+/**
+ * The OWASP API Security Top 10 (2023), one nested group per category, each against a live server. Two konwents,
+ * X and Y, each with its DEPARTMENT; X has two members A and B with a REPRESENTATIVE each. Where another test holds
+ * a category thoroughly (named in each group), the group here is a representative check; docs/operations.md maps
+ * every category to the tests that hold it. Most groups share one server on H2; the webhook receivers' answers
+ * (API10) are recorded by a second server on MariaDB, whose column sizes and encodings they meet.
+ */
+class OwaspApiTop10Test {
+    private static final int DECLARATION_LIMIT = 3;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String X = "owasp-x";
+    private static final String Y = "owasp-y";
+    /** Moved forward only to expire a token; starts at the real time, so everything else behaves as usual. */
+    private static final TestClock CLOCK = new TestClock(Instant.now());
+
+    private static DropwizardTestSupport<KonwentConfiguration> server;
+    /** Allows loopback receivers, attempts every 100 ms, gives each one second: for the receivers' answers. */
+    private static DropwizardTestSupport<KonwentConfiguration> consumer;
+    private static Api anonymous;
+    private static Api admin;
+    private static Api departmentX;
+    private static Api departmentY;
+    private static Api secretariatX;
+    private static Api representativeA;
+    private static Api representativeB;
+    private static String representativeAId;
+    private static String memberA;
+    private static String memberB;
+    private static String memberY;
+    private static String declarationY;
+    private static String voteX;
+    private static String voteY;
+    private static String webhookY;
+    private static String documentY;
+
+    @BeforeAll
+    static void twoKonwents() throws Exception {
+        server = TestServer.over(TestDatabases.empty(TestDatabases.Engine.H2), DECLARATION_LIMIT, CLOCK);
+        server.before();
+        consumer = TestServer.over(TestDatabases.empty(TestDatabases.Engine.MARIADB),
+                ConfigOverride.config("webhooks.allowPrivateAddresses", "true"),
+                ConfigOverride.config("webhooks.interval", "100 milliseconds"),
+                ConfigOverride.config("webhooks.timeout", "1 second"));
+        consumer.before();
+
+        anonymous = new Api(server.getLocalPort());
+        admin = anonymous.asAdmin();
+        for (String konwent : List.of(X, Y)) {
+            admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent " + konwent)).expect(201);
+        }
+        departmentX = Accounts.withRole(admin, anonymous, "owasp-dep-x", X, "DEPARTMENT", null);
+        departmentY = Accounts.withRole(admin, anonymous, "owasp-dep-y", Y, "DEPARTMENT", null);
+        secretariatX = Accounts.withRole(admin, anonymous, "owasp-sek-x", X, "SECRETARIAT", null);
+        // submitted by the departments, which no per-address limit holds back: API6 has the anonymous budget
+        memberA = Declarations.acceptedMember(departmentX, departmentX, X, "CIS A");
+        memberB = Declarations.acceptedMember(departmentX, departmentX, X, "CIS B");
+        memberY = Declarations.acceptedMember(departmentY, departmentY, Y, "CIS Y");
+        representativeA = Accounts.withRole(admin, anonymous, "owasp-rep-a", X, "REPRESENTATIVE", memberA);
+        representativeB = Accounts.withRole(admin, anonymous, "owasp-rep-b", X, "REPRESENTATIVE", memberB);
+        representativeAId = representativeA.get("/api/v1/accounts/current").expect(200).json().path("id").asText();
+        declarationY = departmentY.post(konwent(Y) + "/declarations", Declarations.of("KIS czekający"))
+                .expect(201).json().path("id").asText();
+        voteX = openVote(secretariatX, X);
+        voteY = openVote(admin, Y);
+        webhookY = departmentY.post(konwent(Y) + "/webhooks", Map.of("url", "https://203.0.113.7/konwent",
+                "events", List.of("member.accepted"))).expect(201).json().path("id").asText();
+        documentY = departmentY.post(konwent(Y) + "/documents", Map.of("title", "Notatka wewnętrzna",
+                "kind", "OTHER", "date", "2024-10-23")).expect(201).json().path("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (consumer != null) {
+            consumer.after();
+        }
+        if (server != null) {
+            server.after();
+        }
+    }
+
+    private static String openVote(Api by, String konwent) {
+        String vote = by.post(konwent(konwent) + "/votes", Map.of("title", "Stanowisko", "kind", "POSITION",
+                "text", "Treść", "secret", false)).expect(201).json().path("id").asText();
+        by.post(konwent(konwent) + "/votes/" + vote + "/opening", null).expect(200);
+        return vote;
+    }
+
+    /** A member's contact data as a REPRESENTATIVE sends it to update its member. */
+    private static Map<String, Object> contact() {
+        Map<String, Object> contact = new LinkedHashMap<>(Declarations.of("x"));
+        contact.keySet().retainAll(List.of("address", "phone", "email", "foundingInstitution", "representatives"));
+        return contact;
+    }
+
+    private static String konwent(String id) {
+        return "/api/v1/konwents/" + id;
+    }
+
+    @Nested
+    @DisplayName("API1 Broken Object Level Authorization (also AuthorizationMatrixTest, MembershipApiTest)")
+    class Api1ObjectLevelAuthorization {
+        @Test
+        void aRepresentativeSeesItsOwnMemberInFullButItsNeighbourWithoutPersonalData() {
+            JsonNode own = representativeA.get(konwent(X) + "/members/" + memberA).expect(200).json();
+            JsonNode neighbour = representativeA.get(konwent(X) + "/members/" + memberB).expect(200).json();
+
+            assertThat(own.path("view").asText()).isEqualTo("FULL");
+            assertThat(own.path("representatives").findValuesAsText("name")).contains("Anna Nowak");
+            assertThat(neighbour.path("view").asText()).isEqualTo("PUBLIC");
+            assertThat(neighbour.has("phone") || neighbour.has("email") || neighbour.has("representatives")).isFalse();
+            assertThat(neighbour.toString()).doesNotContain("Anna Nowak", "@example.pl", "+48");
+            representativeA.get(konwent(X) + "/members/" + memberB + "/personal-data").expect(403);
+        }
+
+        @Test
+        void aRepresentativeCannotActForAnotherMember() {
+            Map<String, Object> contact = contact();
+            contact.put("phone", "+48 999 999 999");
+
+            representativeA.put(konwent(X) + "/members/" + memberB, contact).expect(403);
+            representativeA.post(konwent(X) + "/votes/" + voteX + "/ballots", Map.of("memberId", memberB,
+                    "choice", "AGAINST")).expect(403);
+
+            assertThat(admin.get(konwent(X) + "/members/" + memberB).expect(200).json().path("phone").asText())
+                    .isEqualTo("+48 61 000 00 00");
+            representativeB.post(konwent(X) + "/votes/" + voteX + "/ballots", Map.of("memberId", memberB,
+                    "choice", "FOR")).expect(201);
+        }
+
+        @Test
+        void idsOfAnotherKonwentAreNotFoundThroughOnesOwnKonwent() {
+            // each caller holds the role the operation needs in X, and names an object of Y under X's address
+            departmentX.get(konwent(X) + "/declarations/" + declarationY).expect(404);
+            departmentX.post(konwent(X) + "/declarations/" + declarationY + "/decision",
+                    Map.of("outcome", "ACCEPTED", "reason", "Przejęcie")).expect(404);
+            departmentX.get(konwent(X) + "/members/" + memberY + "/personal-data").expect(404);
+            departmentX.post(konwent(X) + "/members/" + memberY + "/withdrawal", Map.of("reason", "Przejęcie"))
+                    .expect(404);
+            departmentX.get(konwent(X) + "/webhooks/" + webhookY).expect(404);
+            departmentX.get(konwent(X) + "/webhooks/" + webhookY + "/deliveries").expect(404);
+            departmentX.delete(konwent(X) + "/webhooks/" + webhookY).expect(404);
+            departmentX.get(konwent(X) + "/documents/" + documentY).expect(404);
+            departmentX.delete(konwent(X) + "/documents/" + documentY).expect(404);
+            secretariatX.post(konwent(X) + "/votes/" + voteY + "/closing", null).expect(404);
+
+            assertThat(admin.get(konwent(Y) + "/declarations/" + declarationY).expect(200).json().path("state")
+                    .asText()).isEqualTo("SUBMITTED");
+            assertThat(admin.get(konwent(Y) + "/members/" + memberY).expect(200).json().path("status").asText())
+                    .isEqualTo("ACTIVE");
+            admin.get(konwent(Y) + "/webhooks/" + webhookY).expect(200);
+            admin.get(konwent(Y) + "/documents/" + documentY).expect(200);
+            assertThat(admin.get(konwent(Y) + "/votes/" + voteY).expect(200).json().path("state").asText())
+                    .isEqualTo("OPEN");
+        }
+
+        @Test
+        void aRoleInOneKonwentReachesNothingInternalInAnother() {
+            departmentX.get(konwent(Y) + "/declarations").expect(403);
+            departmentX.get(konwent(Y) + "/declarations/" + declarationY).expect(403);
+            departmentX.get(konwent(Y) + "/webhooks/" + webhookY).expect(403);
+            departmentX.get(konwent(Y) + "/members/" + memberY + "/personal-data").expect(403);
+            // an internal document does not exist for those who may not read it
+            departmentX.get(konwent(Y) + "/documents/" + documentY).expect(404);
+            anonymous.get(konwent(Y) + "/documents/" + documentY).expect(404);
+            assertThat(departmentX.get(konwent(Y) + "/documents").expect(200).json().path("items")).isEmpty();
+            assertThat(departmentX.get(konwent(Y) + "/members/" + memberY).expect(200).json().path("view").asText())
+                    .isEqualTo("PUBLIC");
+        }
+    }
+
+    @Nested
+    @DisplayName("API2 Broken Authentication (also AccessApiTest, TwoInstancesTest)")
+    class Api2Authentication {
+        @Test
+        void failedLoginsAreThrottledWith429EvenForTheRightPassword() {
+            Accounts.create(admin, "owasp-cel");
+            for (int i = 0; i < 5; i++) {
+                anonymous.post("/api/v1/tokens", Map.of("username", "owasp-cel", "password", "zgadywane-" + i))
+                        .expect(401);
+            }
+
+            Api.Reply refused = anonymous.post("/api/v1/tokens", Map.of("username", "owasp-cel",
+                    "password", Accounts.PASSWORD)).expect(429);
+
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+            anonymous.unvalidatedRequest().as("owasp-cel", Accounts.PASSWORD).get("/api/v1/accounts/current")
+                    .expect(429);
+        }
+
+        @Test
+        void aLoggedOutOrExpiredTokenIsRefused() {
+            Accounts.create(admin, "owasp-sesja");
+            String loggedOut = token("owasp-sesja");
+            String expiring = token("owasp-sesja");
+            anonymous.withToken(loggedOut).delete("/api/v1/tokens/current").expect(204);
+
+            anonymous.withToken(loggedOut).get("/api/v1/accounts/current").expect(401);
+            anonymous.withToken(expiring).get("/api/v1/accounts/current").expect(200);
+            CLOCK.advance(Duration.ofHours(13));
+            Api.Reply expired = anonymous.withToken(expiring).get("/api/v1/accounts/current").expect(401);
+            assertThat(expired.header("WWW-Authenticate")).contains("Bearer");
+        }
+
+        @Test
+        void aTokenIsTakenFromTheAuthorizationHeaderOnlyNeverFromTheQueryString() {
+            Accounts.create(admin, "owasp-url");
+            String token = token("owasp-url");
+            Api raw = anonymous.unvalidatedRequest();
+
+            raw.get("/api/v1/accounts/current?access_token=" + token).expect(401);
+            raw.get("/api/v1/accounts/current?access_token=" + token, "Authorization", "Digest username=\"x\"")
+                    .expect(401);
+            raw.get("/api/v1/accounts/current?access_token=" + token, "Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString("nikt:nic-takiego".getBytes(StandardCharsets.UTF_8)))
+                    .expect(401);
+        }
+
+        @Test
+        void credentialsThatArePresentButMalformedAreA401NeverAnAnonymousRequest() {
+            Api raw = anonymous.unvalidatedRequest();
+            for (String authorization : List.of("Bearer ", "Bearer nie-ma-takiego-tokenu", "Basic !!!",
+                    "Basic " + java.util.Base64.getEncoder().encodeToString("bez-dwukropka".getBytes(
+                            StandardCharsets.UTF_8)), "Negotiate abc")) {
+                Api.Reply reply = raw.get("/api/v1/konwents", "Authorization", authorization).expect(401);
+                assertThat(reply.header("WWW-Authenticate")).as(authorization).contains("Bearer realm=\"konwent\"");
+            }
+        }
+
+        @Test
+        void tokensAreLongRandomAndNeverCached() {
+            Accounts.create(admin, "owasp-token");
+            Api.Reply login = anonymous.post("/api/v1/tokens", Map.of("username", "owasp-token",
+                    "password", Accounts.PASSWORD)).expect(201);
+
+            assertThat(login.json().path("token").asText()).hasSizeGreaterThanOrEqualTo(43)
+                    .isNotEqualTo(token("owasp-token"));
+            assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+        }
+
+        private String token(String username) {
+            return anonymous.post("/api/v1/tokens", Map.of("username", username, "password", Accounts.PASSWORD))
+                    .expect(201).json().path("token").asText();
+        }
+    }
+
+    @Nested
+    @DisplayName("API3 Broken Object Property Level Authorization (also MembershipApiTest, AccessApiTest)")
+    class Api3PropertyLevelAuthorization {
+        @Test
+        void thePublicRegisterHasNoContactPersonalData() {
+            JsonNode register = anonymous.get(konwent(X) + "/members?limit=500").expect(200).json();
+
+            assertThat(register.path("items")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(register.path("items").findValuesAsText("view")).containsOnly("PUBLIC");
+            assertThat(register.findValues("phone")).isEmpty();
+            assertThat(register.findValues("email")).isEmpty();
+            assertThat(register.findValues("representatives")).isEmpty();
+            assertThat(register.toString()).doesNotContain("Anna Nowak", "@example.pl");
+        }
+
+        @Test
+        void readOnlyAndUnknownFieldsInADeclarationAreRefusedAndNothingIsStored() {
+            for (Map.Entry<String, Object> smuggled : Map.<String, Object>of("state", "ACCEPTED", "id", "wybrany-id",
+                    "memberId", memberA, "konwentId", Y).entrySet()) {
+                Map<String, Object> declaration = Declarations.of("CIS przemycony " + smuggled.getKey());
+                declaration.put(smuggled.getKey(), smuggled.getValue());
+
+                JsonNode problem = departmentX.unvalidatedRequest().post(konwent(X) + "/declarations", declaration)
+                        .expect(422).json();
+
+                assertThat(problem.path("errors").findValuesAsText("field")).contains(smuggled.getKey());
+            }
+            assertThat(departmentX.get(konwent(X) + "/declarations?limit=500").expect(200).body())
+                    .doesNotContain("przemycony");
+        }
+
+        @Test
+        void aRepresentativeCannotChangeItsMembersStatusNameOrVersionThroughAnUpdate() {
+            Map<String, Object> contact = contact();
+            for (Map.Entry<String, Object> smuggled : Map.<String, Object>of("status", "WITHDRAWN", "name",
+                    "Przejęta nazwa", "version", 99, "view", "FULL").entrySet()) {
+                Map<String, Object> body = new LinkedHashMap<>(contact);
+                body.put(smuggled.getKey(), smuggled.getValue());
+
+                representativeA.unvalidatedRequest().put(konwent(X) + "/members/" + memberA, body).expect(422);
+            }
+
+            JsonNode member = admin.get(konwent(X) + "/members/" + memberA).expect(200).json();
+            assertThat(member.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(member.path("name").asText()).isEqualTo("CIS A");
+        }
+
+        @Test
+        void anAccountCannotGiveItselfRolesOrReenableItselfThroughItsProfile() {
+            for (Map.Entry<String, Object> smuggled : Map.<String, Object>of("roles", List.of(Map.of("role", "ADMIN")),
+                    "enabled", true, "username", "admin2", "passwordHash", "$2a$10$x").entrySet()) {
+                Map<String, Object> body = new LinkedHashMap<>(Map.of("displayName", "Przedstawiciel A"));
+                body.put(smuggled.getKey(), smuggled.getValue());
+
+                representativeA.unvalidatedRequest().put("/api/v1/accounts/" + representativeAId, body).expect(422);
+            }
+
+            assertThat(representativeA.get("/api/v1/accounts/" + representativeAId + "/roles").expect(200).json()
+                    .path("items").findValuesAsText("role")).containsExactly("REPRESENTATIVE");
+            assertThat(admin.get("/api/v1/accounts/" + representativeAId).expect(200).json().path("username")
+                    .asText()).isEqualTo("owasp-rep-a");
+        }
+
+        @Test
+        void secretsAndHashesAreNeverRead() {
+            assertThat(admin.get("/api/v1/accounts/" + representativeAId).expect(200).body())
+                    .doesNotContain(Accounts.PASSWORD, "$2", "password");
+            JsonNode webhook = departmentY.get(konwent(Y) + "/webhooks/" + webhookY).expect(200).json();
+            assertThat(webhook.path("secret").isNull()).isTrue();
+            assertThat(webhook.path("secretHint").asText()).startsWith("whsec_…");
+        }
+    }
+
+    @Nested
+    @DisplayName("API4 Unrestricted Resource Consumption (also HttpConventionsTest, ContractFuzzTest)")
+    class Api4ResourceConsumption {
+        @Test
+        void aPageHoldsAtMost500Items() {
+            Api raw = anonymous.unvalidatedRequest();
+            for (String limit : List.of("501", "1000000", "0", "-1")) {
+                JsonNode problem = raw.get(konwent(X) + "/members?limit=" + limit).expect(422).json();
+                assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("limit");
+            }
+            anonymous.get(konwent(X) + "/members?limit=500").expect(200);
+        }
+
+        @Test
+        void aBodyOverOneMebibyteIs413AndNothingIsStored() {
+            Map<String, Object> declaration = Declarations.of("CIS rozdęty");
+            declaration.put("signedBy", "ą".repeat(600_000));
+
+            departmentX.unvalidatedRequest().post(konwent(X) + "/declarations", declaration).expect(413);
+
+            assertThat(departmentX.get(konwent(X) + "/declarations?limit=500").expect(200).body())
+                    .doesNotContain("CIS rozdęty");
+        }
+
+        @Test
+        void deeplyNestedJsonIsRefusedWithAProblemWithoutBeingWalked() {
+            // 100 000 levels in 200 kB: refused at the first level the schema does not allow, or at the 33rd
+            int depth = 100_000;
+            for (String deep : List.of("[".repeat(depth) + "]".repeat(depth),
+                    "{\"memberName\": " + "[".repeat(depth) + "]".repeat(depth) + "}",
+                    "{\"memberName\": " + "{\"a\": ".repeat(depth) + "1" + "}".repeat(depth) + "}")) {
+                Api.Reply reply = departmentX.unvalidatedRequest().post(konwent(X) + "/declarations", deep);
+
+                assertThat(reply.status()).as(reply.body()).isIn(400, 422);
+                reply.expect(reply.status());
+            }
+            anonymous.get("/api/v1").expect(200);
+        }
+
+        @Test
+        void oversizedHeadersAndUrlsAreRefusedAndTheServerServesOn() {
+            Api raw = anonymous.outsideContract();
+
+            Api.Reply header = raw.get("/api/v1/konwents", "X-Wypelniacz", "a".repeat(70_000));
+            Api.Reply url = raw.get("/api/v1/konwents?q=" + "a".repeat(70_000));
+
+            assertThat(header.status()).isEqualTo(431);
+            assertThat(url.status()).isIn(414, 431);
+            for (Api.Reply refused : List.of(header, url)) {
+                assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            }
+            anonymous.get("/api/v1").expect(200);
+        }
+    }
+
+    @Nested
+    @DisplayName("API5 Broken Function Level Authorization (also AuthorizationMatrixTest)")
+    class Api5FunctionLevelAuthorization {
+        @Test
+        void aRepresentativeCannotCallTheDepartmentsOrTheAdministratorsOperations() {
+            String pending = departmentX.post(konwent(X) + "/declarations", Declarations.of("KIS oczekujący"))
+                    .expect(201).json().path("id").asText();
+
+            representativeA.post("/api/v1/accounts/" + representativeAId + "/roles", Map.of("konwentId", X,
+                    "role", "DEPARTMENT")).expect(403);
+            representativeA.post("/api/v1/accounts/" + representativeAId + "/roles", Map.of("konwentId", X,
+                    "role", "REPRESENTATIVE", "memberId", memberB)).expect(403);
+            representativeA.post(konwent(X) + "/declarations/" + pending + "/decision", Map.of("outcome", "ACCEPTED",
+                    "reason", "Sam sobie")).expect(403);
+            representativeA.post("/api/v1/konwents", Map.of("id", "owasp-wlasny", "name", "Własny")).expect(403);
+            representativeA.get("/api/v1/accounts").expect(403);
+            representativeA.get(konwent(X) + "/audit").expect(403);
+            representativeA.post(konwent(X) + "/webhooks", Map.of("url", "https://203.0.113.7/podsluch",
+                    "events", List.of("member.accepted"))).expect(403);
+            representativeA.post(konwent(X) + "/votes/" + voteX + "/closing", null).expect(403);
+            representativeA.post(konwent(X) + "/members/" + memberB + "/withdrawal", Map.of("reason", "Nie"))
+                    .expect(403);
+
+            assertThat(admin.get("/api/v1/accounts/" + representativeAId + "/roles").expect(200).json().path("items")
+                    .findValuesAsText("role")).containsExactly("REPRESENTATIVE");
+            assertThat(departmentX.get(konwent(X) + "/declarations/" + pending).expect(200).json().path("state")
+                    .asText()).isEqualTo("SUBMITTED");
+            anonymous.get("/api/v1/konwents/owasp-wlasny").expect(404);
+        }
+
+        @Test
+        void aDepartmentCannotRaiseItselfOrOthersAboveItsKonwent() {
+            String departmentXId = departmentX.get("/api/v1/accounts/current").expect(200).json().path("id").asText();
+
+            departmentX.post("/api/v1/accounts/" + departmentXId + "/roles", Map.of("konwentId", Y,
+                    "role", "DEPARTMENT")).expect(403);
+            departmentX.post("/api/v1/accounts/" + representativeAId + "/roles", Map.of("konwentId", X,
+                    "role", "DEPARTMENT")).expect(403);
+            departmentX.post("/api/v1/konwents", Map.of("id", "owasp-departament", "name", "Nowy")).expect(403);
+            departmentX.get("/api/v1/accounts").expect(403);
+        }
+
+        @Test
+        void aMethodOverrideHeaderDoesNotTurnOneOperationIntoAnother() {
+            Api.Reply reply = representativeA.outsideContract().send("POST", konwent(X) + "/members/" + memberB,
+                    "{\"reason\": \"x\"}", "X-HTTP-Method-Override", "DELETE");
+
+            assertThat(reply.status()).isEqualTo(405);
+            assertThat(admin.get(konwent(X) + "/members/" + memberB).expect(200).json().path("status").asText())
+                    .isEqualTo("ACTIVE");
+        }
+    }
+
+    @Nested
+    @DisplayName("API6 Unrestricted Access to Sensitive Business Flows (also DeclarationLimitTest)")
+    class Api6SensitiveBusinessFlows {
+        @Test
+        void massAnonymousDeclarationsAreThrottledAndForwardedForHeadersDoNotHelp() {
+            String declarations = konwent(Y) + "/declarations";
+            for (int i = 0; i < DECLARATION_LIMIT; i++) {
+                anonymous.post(declarations, Declarations.of("CIS masowy " + i)).expect(201);
+            }
+
+            Api.Reply refused = anonymous.post(declarations, Declarations.of("CIS masowy nadmiarowy")).expect(429);
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+            for (String[] spoof : List.of(new String[] {"X-Forwarded-For", "203.0.113.50"},
+                    new String[] {"Forwarded", "for=203.0.113.51"}, new String[] {"X-Real-IP", "203.0.113.52"})) {
+                anonymous.post(declarations, Declarations.of("CIS masowy " + spoof[0]), spoof).expect(429);
+            }
+
+            assertThat(departmentY.get(declarations + "?limit=500").expect(200).json().path("items")
+                    .findValuesAsText("memberName").stream().filter(name -> name.startsWith("CIS masowy")))
+                    .hasSize(DECLARATION_LIMIT);
+        }
+
+        @Test
+        void massAnonymousApplicationsToTheOrganiserCompetitionAreThrottledToo() {
+            String competitions = konwent(X) + "/organiser-competitions";
+            String competition = departmentX.post(competitions, Map.of("year", 2031, "title", "Konkurs",
+                    "grantAmount", 1000, "deadline", CLOCK.instant().plus(Duration.ofDays(30)).toString()))
+                    .expect(201).json().path("id").asText();
+            String applications = competitions + "/" + competition + "/applications";
+            for (int i = 0; i <= DECLARATION_LIMIT; i++) {
+                Api.Reply reply = anonymous.post(applications, Map.of("institutionName", "Fundacja " + i,
+                        "runs", List.of(Map.of("kind", "CIS", "name", "CIS Fundacji " + i)), "offer", "Sala",
+                        "contact", Map.of("name", "Jan Kowalski", "email", "jan@example.pl")));
+                reply.expect(i < DECLARATION_LIMIT ? 201 : 429);
+            }
+
+            assertThat(departmentX.get(applications + "?limit=500").expect(200).json().path("items"))
+                    .hasSize(DECLARATION_LIMIT);
+        }
+    }
+
+    @Nested
+    @DisplayName("API7 Server Side Request Forgery (also WebhookSsrfTest, AddressPolicyTest)")
+    class Api7ServerSideRequestForgery {
+        @Test
+        void webhooksToLoopbackPrivateOrMetadataAddressesAreRefusedHoweverWritten() {
+            String webhooks = konwent(X) + "/webhooks";
+            for (String url : List.of("http://127.0.0.1:8081/tasks/gc", "http://localhost./", "http://2130706433/",
+                    "http://[::ffff:127.0.0.1]/", "http://[::]/", "http://169.254.169.254/latest/meta-data/",
+                    "http://[fd00:ec2::254]/", "http://100.100.100.200/", "http://10.1.2.3/", "http://[fe80::1]/",
+                    "http://metadata.google.internal/", "file:///etc/passwd", "gopher://203.0.113.7/")) {
+                JsonNode problem = departmentX.unvalidatedRequest().post(webhooks, Map.of("url", url,
+                        "events", List.of("member.accepted"))).expect(422).json();
+                assertThat(problem.path("errors").findValuesAsText("field")).as(url).containsExactly("url");
+            }
+
+            assertThat(departmentX.get(webhooks).expect(200).json().path("items")).isEmpty();
+        }
+
+        @Test
+        void aWebhookCannotBeMovedToAPrivateAddressLater() {
+            String webhooks = konwent(X) + "/webhooks";
+            String webhook = webhooks + "/" + departmentX.post(webhooks, Map.of("url", "https://203.0.113.7/a",
+                    "events", List.of("member.accepted"))).expect(201).json().path("id").asText();
+
+            departmentX.unvalidatedRequest().put(webhook, Map.of("url", "http://169.254.169.254/",
+                    "events", List.of("member.accepted"))).expect(422);
+
+            assertThat(departmentX.get(webhook).expect(200).json().path("url").asText())
+                    .isEqualTo("https://203.0.113.7/a");
+            departmentX.delete(webhook).expect(204);
+        }
+
+        @Test
+        void aRedirectIsNeverFollowedSoAReceiverCannotBounceADeliveryInwards() throws Exception {
+            try (Receiver internal = new Receiver();
+                 Misbehaving redirecting = new Misbehaving(out -> out.write(("HTTP/1.1 302 Found\r\nLocation: "
+                         + internal.url("/wewnetrzny") + "\r\nContent-Length: 0\r\n\r\n").getBytes(
+                         StandardCharsets.US_ASCII)))) {
+                Webhooks hooks = Webhooks.onConsumer();
+
+                JsonNode delivery = hooks.awaitAttempted(hooks.ping(redirecting.url()));
+
+                assertThat(delivery.path("status").asText()).isEqualTo("PENDING");
+                assertThat(delivery.path("lastStatus").asInt()).isEqualTo(302);
+                assertThat(internal.received()).isEmpty();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("API8 Security Misconfiguration (also HttpConventionsTest)")
+    class Api8SecurityMisconfiguration {
+        @Test
+        void theAdminPortListensOnLoopbackAndIsNotServedOnTheApiPort() {
+            HttpConnectorFactory adminConnector = (HttpConnectorFactory) ((DefaultServerFactory) server
+                    .getConfiguration().getServerFactory()).getAdminConnectors().get(0);
+            assertThat(adminConnector.getBindHost()).isEqualTo("127.0.0.1");
+
+            for (String adminPath : List.of("/healthcheck", "/metrics", "/tasks/gc", "/threads")) {
+                Api.Reply reply = anonymous.outsideContract().get(adminPath);
+                assertThat(reply.status()).as(adminPath).isEqualTo(404);
+            }
+        }
+
+        @Test
+        void publicReadsMayBeReadCrossOriginButNeverWithCredentials() {
+            Api raw = anonymous.outsideContract();
+            String origin = "https://portal.example.pl";
+
+            Api.Reply read = raw.get("/api/v1/konwents", "Origin", origin);
+            Api.Reply signedIn = raw.withHeaders(Map.of("Authorization", "Bearer " + token()))
+                    .get("/api/v1/accounts/current", "Origin", origin);
+
+            assertThat(read.header("Access-Control-Allow-Origin")).isIn(origin, "*");
+            for (Api.Reply reply : List.of(read, signedIn)) {
+                assertThat(reply.header("Access-Control-Allow-Credentials")).isNotEqualToIgnoringCase("true");
+            }
+        }
+
+        @Test
+        void preflightsAllowNoMethodButGetAndHeadAndNoCredentialHeader() {
+            Api raw = anonymous.outsideContract();
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                Api.Reply preflight = raw.send("OPTIONS", konwent(X) + "/declarations", null,
+                        "Origin", "https://zly.example", "Access-Control-Request-Method", method);
+                assertThat(String.valueOf(preflight.header("Access-Control-Allow-Methods"))).as(method)
+                        .doesNotContain(method);
+                assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+            }
+            Api.Reply withAuthorization = raw.send("OPTIONS", "/api/v1/accounts/current", null,
+                    "Origin", "https://zly.example", "Access-Control-Request-Method", "GET",
+                    "Access-Control-Request-Headers", "authorization");
+            assertThat(String.valueOf(withAuthorization.header("Access-Control-Allow-Headers")).toLowerCase())
+                    .doesNotContain("authorization");
+        }
+
+        @Test
+        void errorsShowNoStackTracesAndNoServerSoftwareOrVersion() {
+            Api raw = anonymous.outsideContract();
+            List<Api.Reply> errors = List.of(
+                    raw.get("/api/v1/nic-tu-nie-ma"),
+                    raw.send("TRACE", "/api/v1", null),
+                    raw.send("DELETE", "/api/v1/konwents", null),
+                    raw.get("/api/v1/konwents/..%2F..%2Fetc%2Fpasswd"),
+                    admin.unvalidatedRequest().post("/api/v1/konwents", "{\"id\": \"x\" \"name\"}"),
+                    admin.unvalidatedRequest().post("/api/v1/konwents", "{\"id\": \"x\"}", "Content-Type", "text/xml"),
+                    raw.get("/api/v1/konwents", "X-Wypelniacz", "a".repeat(70_000)));
+
+            for (Api.Reply error : errors) {
+                assertThat(error.status()).as(error.path()).isBetween(400, 499);
+                assertThat(error.header("Content-Type")).as(error.path()).startsWith("application/problem+json");
+                assertThat(error.body()).as(error.path()).doesNotContain("Exception", "at org.", "at pl.konwent",
+                        "jetty", "Jetty", "jersey", "Jersey", "jackson");
+                assertThat(error.header("Server")).as(error.path()).isNull();
+                assertThat(error.header("X-Powered-By")).as(error.path()).isNull();
+            }
+            assertThat(errors.get(1).status()).as("TRACE echoes nothing").isEqualTo(405);
+        }
+
+        private String token() {
+            return anonymous.post("/api/v1/tokens", Map.of("username", "admin", "password",
+                    TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+        }
+    }
+
+    @Nested
+    @DisplayName("API9 Improper Inventory Management (also HttpConventionsTest, AuthorizationMatrixTest)")
+    class Api9InventoryManagement {
+        @Test
+        void everyOperationTheServerServesIsInTheContractAndEveryOneThereIsServed() throws IOException {
+            // served: Jersey's templates of every resource method; documented: each contract path with its parameters
+            // filled in, so that a template with a pattern ({feed: feed\\.(?:atom|json)}) is compared by what it serves
+            List<String[]> served = new java.util.ArrayList<>();
+            org.glassfish.jersey.server.ResourceConfig jersey = server.getEnvironment().jersey().getResourceConfig();
+            Set<Class<?>> components = new java.util.HashSet<>(jersey.getClasses());
+            jersey.getInstances().forEach(instance -> components.add(instance.getClass()));
+            for (Class<?> component : components) {
+                if (component.isAnnotationPresent(Path.class)) {
+                    collect(Resource.from(component), "", served);
+                }
+            }
+            List<String[]> documented = new java.util.ArrayList<>();
+            contract().path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                    .forEachRemaining(key -> {
+                        if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(key)) {
+                            documented.add(new String[] {key.toUpperCase(java.util.Locale.ROOT),
+                                    path.getKey().replaceAll("\\{[^}]*}", "x1")});
+                        }
+                    }));
+
+            Set<String> undocumented = new TreeSet<>();
+            for (String[] operation : served) {
+                PathTemplate template = new PathTemplate(operation[1]);
+                if (documented.stream().noneMatch(doc -> doc[0].equals(operation[0])
+                        && template.match(doc[1], new java.util.HashMap<>()))) {
+                    undocumented.add(operation[0] + " " + operation[1]);
+                }
+            }
+            Set<String> unserved = new TreeSet<>();
+            for (String[] operation : documented) {
+                if (served.stream().noneMatch(op -> op[0].equals(operation[0])
+                        && new PathTemplate(op[1]).match(operation[1], new java.util.HashMap<>()))) {
+                    unserved.add(operation[0] + " " + operation[1]);
+                }
+            }
+
+            assertThat(served).hasSizeGreaterThan(80);
+            assertThat(undocumented).as("served, but not in openapi.yaml").isEmpty();
+            assertThat(unserved).as("in openapi.yaml, but not served").isEmpty();
+        }
+
+        @Test
+        void noOtherVersionOrUnprefixedCopyOfTheApiAnswers() {
+            for (String path : List.of("/api/v0/konwents", "/api/v2/konwents", "/api/konwents", "/v1/konwents",
+                    "/konwents", "/api/V1/konwents", "/api/v1.0/konwents", "/api/latest/konwents",
+                    "/application.wadl", "/api/v1/application.wadl", "/swagger.json", "/openapi.json")) {
+                assertThat(anonymous.outsideContract().get(path).status()).as(path).isEqualTo(404);
+            }
+        }
+
+        @Test
+        void theContractsVersionsAndServerAgreeWithWhatTheServerSays() throws IOException {
+            JsonNode contract = contract();
+            JsonNode served = YAML.readTree(anonymous.get("/openapi.yaml").expect(200).body());
+            String pathVersion = anonymous.get("/api/v1").expect(200).json().path("version").asText();
+
+            assertThat(served.path("info").path("version")).isEqualTo(contract.path("info").path("version"));
+            assertThat(contract.path("info").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+            contract.path("paths").fieldNames().forEachRemaining(path -> assertThat(path)
+                    .matches("/api/" + pathVersion + "(/.*)?|/openapi\\.yaml|/docs(/.*)?|/problems/.*"));
+            String shipped = new String(OwaspApiTop10Test.class.getResourceAsStream("/konwent.yml").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("KONWENT_PORT:-(\\d+)").matcher(shipped);
+            assertThat(port.find()).isTrue();
+            assertThat(contract.path("servers").findValuesAsText("url"))
+                    .containsExactly("http://localhost:" + port.group(1));
+        }
+
+        private static JsonNode contract() throws IOException {
+            return YAML.readTree(Files.readString(java.nio.file.Path.of("..", "openapi.yaml")));
+        }
+
+        private static void collect(Resource resource, String parent, List<String[]> into) {
+            String path = (parent + "/" + (resource.getPath() == null ? "" : resource.getPath())).replaceAll("/+", "/");
+            for (ResourceMethod method : resource.getResourceMethods()) {
+                into.add(new String[] {method.getHttpMethod(), path});
+            }
+            for (Resource child : resource.getChildResources()) {
+                collect(child, path, into);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("API10 Unsafe Consumption of APIs: webhook receivers' answers (also WebhookApiTest)")
+    class Api10UnsafeConsumption {
+        @Test
+        void receiversThatHangDripFloodOrBabbleCannotHoldOrHurtTheServer() throws Exception {
+            AtomicLong flooded = new AtomicLong();
+            AtomicBoolean floodCutOff = new AtomicBoolean();
+            byte[] chunk = "[".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try (Receiver healthy = new Receiver();
+                 Misbehaving hanging = new Misbehaving(out -> Thread.sleep(WAIT.toMillis()));
+                 Misbehaving dripping = new Misbehaving(out -> {
+                     out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+                     for (int i = 0; i < 600; i++) {
+                         out.write('X');
+                         out.flush();
+                         Thread.sleep(50);
+                     }
+                 });
+                 Misbehaving flooding = new Misbehaving(out -> {
+                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             + "Content-Length: 10737418240\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                     try {
+                         while (flooded.get() < 256L << 20) {
+                             out.write(chunk);
+                             flooded.addAndGet(chunk.length);
+                         }
+                     } catch (IOException cut) {
+                         floodCutOff.set(true);
+                     }
+                 });
+                 Misbehaving babbling = new Misbehaving(out -> {
+                     out.write(("SSH-2.0-OpenSSH_9.2 \u0000\u0007" + "\u00ff".repeat(200_000))
+                             .getBytes(StandardCharsets.ISO_8859_1));
+                     out.flush();
+                     Thread.sleep(WAIT.toMillis());
+                 })) {
+                Webhooks hooks = Webhooks.onConsumer();
+                String hangingDelivery = hooks.ping(hanging.url());
+                String drippingDelivery = hooks.ping(dripping.url());
+                String floodingDelivery = hooks.ping(flooding.url());
+                String babblingDelivery = hooks.ping(babbling.url());
+                String healthyDelivery = hooks.ping(healthy.url("/zdrowy"));
+
+                JsonNode hung = hooks.awaitAttempted(hangingDelivery);
+                JsonNode dripped = hooks.awaitAttempted(drippingDelivery);
+                JsonNode flood = hooks.awaitAttempted(floodingDelivery);
+                JsonNode babble = hooks.awaitAttempted(babblingDelivery);
+                JsonNode healthyOne = hooks.awaitAttempted(healthyDelivery);
+
+                for (JsonNode failed : List.of(hung, dripped, babble)) {
+                    assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("PENDING");
+                    assertThat(failed.path("lastStatus").isNull()).as(failed.toString()).isTrue();
+                    assertThat(failed.path("lastError").asText()).as(failed.toString()).isNotBlank()
+                            .hasSizeLessThanOrEqualTo(1000);
+                    assertThat(Instant.parse(failed.path("nextAttemptAt").asText()))
+                            .isAfter(Instant.parse(failed.path("lastAttemptAt").asText()));
+                }
+                assertThat(hung.path("lastError").asText()).containsIgnoringCase("timed out");
+                assertThat(dripped.path("lastError").asText()).containsIgnoringCase("timed out");
+                // a 2xx is delivery; the body behind it is never read, so the flood is cut off at once
+                assertThat(flood.path("status").asText()).isEqualTo("DELIVERED");
+                awaitTrue(floodCutOff::get);
+                assertThat(flooded.get()).isLessThan(64L << 20);
+                assertThat(healthyOne.path("status").asText()).isEqualTo("DELIVERED");
+                assertThat(healthy.received()).hasSize(1);
+                hooks.api.get("/api/v1").expect(200);
+            }
+        }
+    }
+
+    /** Webhook pings from the consumer server, and their deliveries as it records them. */
+    private static final class Webhooks {
+        private static final AtomicInteger KONWENTS = new AtomicInteger();
+        private final Api api;
+        private final String webhooks;
+
+        private Webhooks(Api api, String webhooks) {
+            this.api = api;
+            this.webhooks = webhooks;
+        }
+
+        static Webhooks onConsumer() {
+            Api admin = new Api(consumer.getLocalPort()).asAdmin();
+            String id = "odbiorcy-" + KONWENTS.incrementAndGet();
+            admin.post("/api/v1/konwents", Map.of("id", id, "name", "Konwent " + id)).expect(201);
+            return new Webhooks(admin, konwent(id) + "/webhooks");
+        }
+
+        /** Registers {@code url} and pings it; answers the delivery's address. */
+        String ping(String url) {
+            String webhook = webhooks + "/" + api.post(webhooks, Map.of("url", url, "events",
+                    List.of("member.accepted"))).expect(201).json().path("id").asText();
+            String delivery = api.post(webhook + "/ping", null).expect(202).json().path("id").asText();
+            return webhook + "/deliveries#" + delivery;
+        }
+
+        /** Waits until the delivery has been attempted at least once; answers it as the server lists it. */
+        JsonNode awaitAttempted(String delivery) {
+            String[] listAndId = delivery.split("#");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                for (JsonNode item : api.get(listAndId[0]).expect(200).json().path("items")) {
+                    if (item.path("id").asText().equals(listAndId[1]) && item.path("attempts").asInt() > 0) {
+                        return item;
+                    }
+                }
+                assertThat(System.nanoTime()).as("delivery %s attempted within %s", delivery, WAIT)
+                        .isLessThan(deadline);
+                pause();
+            }
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("within %s", WAIT).isLessThan(deadline);
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A webhook receiver on loopback that misbehaves on purpose: for each connection it reads the request's head and
+     * then lets {@code answer} write what it likes, or nothing; the connection is closed when the answer returns.
+     */
+    private static final class Misbehaving implements AutoCloseable {
+        interface Answer {
+            void answer(OutputStream out) throws IOException, InterruptedException;
+        }
+
+        private final ServerSocket listener;
+        private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+        Misbehaving(Answer answer) throws IOException {
+            listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        Socket socket = listener.accept();
+                        connections.add(socket);
+                        Thread handler = new Thread(() -> serve(socket, answer), "misbehaving-receiver");
+                        handler.setDaemon(true);
+                        handler.start();
+                    } catch (IOException closed) {
+                        // close() stopped listening
+                    }
+                }
+            }, "misbehaving-receiver-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + listener.getLocalPort() + "/odbiorca";
+        }
+
+        private static void serve(Socket socket, Answer answer) {
+            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                readHead(in);
+                answer.answer(out);
+                out.flush();
+            } catch (IOException | InterruptedException e) {
+                // the server under test hung up, or close() ended the wait
+            }
+        }
+
+        private static void readHead(InputStream in) throws IOException {
+            int matched = 0;
+            byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            for (int b; matched < end.length && (b = in.read()) != -1; ) {
+                matched = b == end[matched] ? matched + 1 : b == end[0] ? 1 : 0;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+            for (Socket socket : connections) {
+                socket.close();
+            }
+        }
+    }
+}

@@ -20,7 +20,8 @@ import pl.konwent.app.testing.TestDatabases;
 /**
  * A user's MySQL or MariaDB url gets Connector/J's connect and socket timeouts from the shipped konwent.yml, as
  * the driver sees them on a real connection; timeouts written into the url win; a configuration file of the user's
- * own that names none still gets them. (DatabaseOutageTest shows what the socket timeout is for.)
+ * own that names none still gets them; connections use the schema's collation. (DatabaseOutageTest shows what
+ * the socket timeout is for, MembershipStoresContract what the collation is for.)
  */
 class DatabaseTimeoutsTest {
     private static final TestDatabases.TestDatabase MARIADB = TestDatabases.empty(TestDatabases.Engine.MARIADB);
@@ -52,6 +53,25 @@ class DatabaseTimeoutsTest {
                 .containsEntry("socketTimeout", "30000");
         assertThat(new KonwentConfiguration().getDatabase().getProperties()).doesNotContainKeys("connectTimeout",
                 "socketTimeout");
+    }
+
+    @Test
+    void connectionsSpeakTheSchemasCollationSoThatIndexesServeOrderByUnlessTheUrlSaysOtherwise() throws Exception {
+        assertThat(collation(shippedSettingsWith(MARIADB.url()))).isEqualTo("utf8mb4_unicode_ci");
+        assertThat(collation(shippedSettingsWith(MARIADB.url() + "?connectionCollation=utf8mb4_general_ci")))
+                .isEqualTo("utf8mb4_general_ci");
+    }
+
+    private static String collation(DataSourceFactory settings) throws Exception {
+        ManagedDataSource dataSource = settings.build(new MetricRegistry(), "collation");
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT @@collation_connection")) {
+            result.next();
+            return result.getString(1);
+        } finally {
+            dataSource.stop();
+        }
     }
 
     /** konwent.yml as the server reads it (environment substituted), with this database url. */

@@ -440,6 +440,22 @@ public class Bench {
             {"feed_10k_304", "feed.atom with If-None-Match (304), register of 10,000"},
     };
 
+    /**
+     * Adds what one request (or ballot) cost in CPU time, of the server and of the database server when it runs on
+     * this machine, from the cpu-*.json bench/run wrote around the measurement.
+     */
+    static void withCpu(ObjectNode result, Path cpu, long count) throws Exception {
+        if (!Files.exists(cpu) || count == 0) {
+            return;
+        }
+        JsonNode c = JSON.readTree(cpu.toFile());
+        ObjectNode per = result.putObject("cpuMsPer");
+        per.put("server", c.get("serverCpuMs").asDouble() / count);
+        if (!c.get("databaseCpuMs").isNull()) {
+            per.put("database", c.get("databaseCpuMs").asDouble() / count);
+        }
+    }
+
     static void report(Path dir) throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(dir.resolve("machine.json").toFile());
         ObjectNode engines = root.putObject("engines");
@@ -455,12 +471,15 @@ public class Bench {
             for (String[] read : READS) {
                 Path f = p.resolve("wrk-" + read[0] + ".json");
                 if (Files.exists(f)) {
-                    reads.set(read[0], JSON.readTree(f.toFile()));
+                    ObjectNode r = (ObjectNode) JSON.readTree(f.toFile());
+                    withCpu(r, p.resolve("cpu-" + read[0] + ".json"), r.get("requests").asLong());
+                    reads.set(read[0], r);
                 }
             }
             ObjectNode bursts = e.putObject("bursts");
             for (File f : p.toFile().listFiles((d, name) -> name.startsWith("burst-") && name.endsWith(".json"))) {
-                JsonNode b = JSON.readTree(f);
+                ObjectNode b = (ObjectNode) JSON.readTree(f);
+                withCpu(b, p.resolve("cpu-" + f.getName()), b.get("ballots").asLong());
                 bursts.set(b.get("ballots").asText(), b);
             }
         }
@@ -560,6 +579,36 @@ public class Bench {
                     md.append(String.format(Locale.ROOT, " (%d errors) |", x.get("non2xx3xx").asLong()
                             + x.path("errors").path("timeout").asLong() + x.path("errors").path("connect").asLong()));
                 }
+            }
+            md.append("\n");
+        }
+        int cores = root.path("machine").path("cores").asInt(1);
+        md.append("\n## Where the time goes: CPU per request\n\nCPU time (user + system) the server and the database "
+                + "server used during each measurement, divided by the requests (or ballots) served; the load tool's own "
+                + "CPU is not counted. The ceiling is what ").append(cores).append(" cores could serve if they did "
+                + "nothing else: cores × 1000 / (server + database) per second.\n\n| |");
+        for (String n : names) {
+            md.append(" ").append(n).append(" server ms | database ms | ceiling /s |");
+        }
+        md.append("\n|---|").append("---:|---:|---:|".repeat(names.size())).append("\n");
+        List<String[]> measured = new ArrayList<>(List.of(READS));
+        measured.add(new String[] {"burst:1000", "ballot, burst of 1000"});
+        measured.add(new String[] {"burst:10000", "ballot, burst of 10000"});
+        for (String[] m : measured) {
+            md.append("| ").append(m[1]).append(" |");
+            for (String n : names) {
+                JsonNode x = m[0].startsWith("burst:") ? engines.get(n).get("bursts").get(m[0].substring(6))
+                        : engines.get(n).get("reads").get(m[0]);
+                JsonNode per = x == null ? null : x.get("cpuMsPer");
+                if (per == null) {
+                    md.append(" – | – | – |");
+                    continue;
+                }
+                double server = per.get("server").asDouble();
+                double database = per.path("database").asDouble(0);
+                md.append(String.format(Locale.ROOT, " %.3f | %s | %.0f |", server,
+                        per.has("database") ? String.format(Locale.ROOT, "%.3f", database) : "(in the server)",
+                        cores * 1000 / (server + database)));
             }
             md.append("\n");
         }

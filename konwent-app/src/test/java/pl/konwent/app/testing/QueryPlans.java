@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -44,7 +45,7 @@ public final class QueryPlans {
 
     public static Plan ofLast(TestDatabases.Engine engine, Jdbi jdbi, Runnable action) {
         List<Captured> statements = new ArrayList<>();
-        SqlLogger before = jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlLogger();
+        SqlLogger before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
         jdbi.setSqlLogger(new SqlLogger() {
             @Override
             public void logAfterExecution(StatementContext context) {

@@ -108,8 +108,7 @@ public final class JdbiFeedSources implements FeedSources {
 
     /** Only PUBLIC documents: an INTERNAL one never reaches a feed. */
     private static final Aggregated DOCUMENTS = new Aggregated("SELECT id, konwent_id, title, kind, doc_date, "
-            + "published_at, "
-            + "updated_at FROM document WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC' "
+            + "published_at, updated_at FROM document WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC' "
             + "ORDER BY updated_at DESC, id LIMIT :limit",
             "SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(version), 0)) FROM document WHERE konwent_id IN (<konwents>) "
                     + "AND visibility = 'PUBLIC'",

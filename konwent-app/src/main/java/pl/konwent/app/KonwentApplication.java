@@ -213,6 +213,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 webhookSettings.addressPolicy(), konwents, unitOfWork, ids, clock);
         ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
         configuration.getCors().apply(environment);
+        environment.getApplicationContext().insertHandler(new SecurityHeaders());
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);

@@ -31,6 +31,7 @@ final class ProblemErrorHandler extends ErrorHandler {
         String body = "{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + code
                 + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        SecurityHeaders.addTo(response.getHeaders());
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

@@ -633,6 +633,26 @@ class OwaspApiTop10Test {
             assertThat(errors.get(1).status()).as("TRACE echoes nothing").isEqualTo(405);
         }
 
+        @Test
+        void everyAnswerForbidsContentSniffingAndFraming() {
+            Api raw = anonymous.outsideContract();
+            List<Api.Reply> answers = List.of(
+                    raw.get("/api/v1"),
+                    raw.get("/api/v1/konwents"),
+                    raw.get("/docs"),
+                    raw.get("/docs/swagger-ui.css"),
+                    raw.get("/api/v1/nic-tu-nie-ma"),
+                    raw.get("/api/v1/konwents/..%2F..%2Fetc%2Fpasswd"),
+                    raw.get("/api/v1/konwents", "X-Wypelniacz", "a".repeat(70_000)));
+
+            for (Api.Reply answer : answers) {
+                assertThat(answer.header("X-Content-Type-Options")).as(answer.path()).isEqualTo("nosniff");
+                assertThat(answer.header("X-Frame-Options")).as(answer.path()).isEqualTo("DENY");
+                assertThat(answer.header("Content-Security-Policy")).as(answer.path())
+                        .isEqualTo("frame-ancestors 'none'");
+            }
+        }
+
         private String token() {
             return anonymous.post("/api/v1/tokens", Map.of("username", "admin", "password",
                     TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();

@@ -43,6 +43,7 @@ import pl.konwent.adapters.jdbi.access.JdbiTokens;
 import pl.konwent.adapters.jdbi.audit.JdbiAuditTrail;
 import pl.konwent.adapters.security.BcryptPasswordHasher;
 import pl.konwent.adapters.security.SecureIdSource;
+import pl.konwent.adapters.security.ServerSecret;
 import pl.konwent.adapters.web.access.AccountResource;
 import pl.konwent.adapters.web.council.CouncilResource;
 import pl.konwent.adapters.web.council.ElectionResource;
@@ -161,6 +162,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
         SecuritySettings security = configuration.getSecurity();
+        ServerSecret secret = security.serverSecret(configuration.getDataDir());
         // one instance for every use case that publishes (membership, meetings; voting, communiqués, documents)
         Events events = new JdbiEvents(jdbi, ids, clock);
         WebhookSettings webhookSettings = configuration.getWebhooks();

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.files.FilesystemFileStore;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
+import pl.konwent.adapters.jdbi.access.JdbiAttempts;
 import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
 import pl.konwent.adapters.jdbi.integration.JdbiEvents;
 import pl.konwent.adapters.jdbi.integration.JdbiWebhooks;
@@ -61,6 +62,7 @@ import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.voting.VotingService;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
 import pl.konwent.adapters.web.voting.VoteResource;
+import pl.konwent.domain.shared.Attempts;
 import pl.konwent.domain.shared.Throttle;
 import pl.konwent.domain.membership.MembershipService;
 import pl.konwent.adapters.jdbi.council.JdbiCouncilTerms;
@@ -174,21 +176,24 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         JdbiTokens tokenStore = new JdbiTokens(jdbi);
         PasswordHasher hasher = new BcryptPasswordHasher(security.getBcryptCost());
         KonwentService konwents = new KonwentService(konwentStore, unitOfWork, clock);
-        AccountService accounts = new AccountService(accountStore, grantStore, tokenStore, konwentStore, hasher,
-                unitOfWork, ids, clock);
+        JdbiMembers memberStore = new JdbiMembers(jdbi);
+        AccountService accounts = new AccountService(accountStore, grantStore, tokenStore, konwentStore, memberStore,
+                hasher, unitOfWork, ids, clock);
+        // every throttle and rate limit counts in the database, for all instances together (issue 19)
+        Attempts attempts = new JdbiAttempts(jdbi, clock);
         Authentication authentication = new Authentication(accountStore, grantStore, tokenStore, hasher,
-                new LoginThrottle(clock, security.getLoginWindow().toJavaDuration(),
+                new LoginThrottle(attempts, clock, security.getLoginWindow().toJavaDuration(),
                         security.getMaxFailedLoginsPerUsername(), security.getMaxFailedLoginsPerAddress()),
                 ids, clock, security.getTokenLifetime().toJavaDuration());
         AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
-        JdbiMembers memberStore = new JdbiMembers(jdbi);
         JdbiCouncilTerms termStore = new JdbiCouncilTerms(jdbi);
         CouncilService councils = new CouncilService(termStore, memberStore, konwents, unitOfWork, clock);
         ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), termStore, memberStore, konwents,
                 unitOfWork, ids, clock);
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
                 councils, konwents, events, unitOfWork, ids, clock,
-                new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
+                new Throttle(attempts, "declarations", clock, java.time.Duration.ofHours(1),
+                        configuration.getMaxDeclarationsPerAddressPerHour()));
         long maxFileSize = configuration.getDocuments().getMaxFileSize().toBytes();
         DocumentService documents = new DocumentService(new JdbiDocuments(jdbi),
                 new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
@@ -205,7 +210,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 meetings, memberStore, konwents, unitOfWork, clock);
         CompetitionService competitions = new CompetitionService(new JdbiCompetitions(jdbi), memberStore,
                 accountStore, konwents, unitOfWork, ids, clock,
-                new Throttle(clock, java.time.Duration.ofHours(1), configuration.getMaxDeclarationsPerAddressPerHour()));
+                new Throttle(attempts, "applications", clock, java.time.Duration.ofHours(1),
+                        configuration.getMaxDeclarationsPerAddressPerHour()));
         WorkPlanService workPlans = new WorkPlanService(new JdbiWorkPlans(jdbi), voting, konwents, unitOfWork, clock);
         CommuniqueService communiques = new CommuniqueService(new JdbiCommuniques(jdbi), meetings, voting,
                 new JdbiRecipients(jdbi), konwents, outbox, documents, unitOfWork, clock);
@@ -223,7 +229,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
         environment.jersey().register(new BodyLimitFilter(maxFileSize));
-        environment.jersey().register(new CallerAuthentication(authentication, environment.metrics()));
+        environment.jersey().register(new CallerAuthentication(authentication));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
         environment.jersey().register(new IdempotencyFilter(new JdbiIdempotencyStore(jdbi), clock));

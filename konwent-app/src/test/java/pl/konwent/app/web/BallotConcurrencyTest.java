@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.TestDatabases;
@@ -46,6 +47,7 @@ class BallotConcurrencyTest {
         String vote = voter.post(votes, Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść",
                 "secret", true)).expect(201).json().path("id").asText();
         voter.post(votes + "/" + vote + "/opening", null).expect(200);
+        Api voices = Accounts.representing(admin, anonymous, "glosy-tlumu", "tlum", members);
 
         Random random = new Random(42);
         List<Runnable> sends = new ArrayList<>();
@@ -64,8 +66,8 @@ class BallotConcurrencyTest {
                 boolean withKey = copy == 0 || random.nextBoolean();
                 sends.add(() -> {
                     Api.Reply reply = withKey
-                            ? voter.post(votes + "/" + vote + "/ballots", ballot, "Idempotency-Key", key)
-                            : voter.post(votes + "/" + vote + "/ballots", ballot);
+                            ? voices.post(votes + "/" + vote + "/ballots", ballot, "Idempotency-Key", key)
+                            : voices.post(votes + "/" + vote + "/ballots", ballot);
                     if (reply.status() == 201 && reply.header("Idempotent-Replayed") == null) {
                         counted.incrementAndGet();
                     } else if (reply.status() == 201) {

@@ -95,7 +95,8 @@ class OwaspApiTop10Test {
         anonymous = new Api(server.getLocalPort());
         admin = anonymous.asAdmin();
         for (String konwent : List.of(X, Y)) {
-            admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent " + konwent)).expect(201);
+            admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent " + konwent,
+                    "charter", Map.of("organiserCompetition", false))).expect(201);
         }
         departmentX = Accounts.withRole(admin, anonymous, "owasp-dep-x", X, "DEPARTMENT", null);
         departmentY = Accounts.withRole(admin, anonymous, "owasp-dep-y", Y, "DEPARTMENT", null);

@@ -12,6 +12,7 @@ import java.util.Set;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
+import pl.konwent.domain.access.RoleRules;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.membership.Member;
@@ -218,7 +219,7 @@ public final class ElectionService {
         String member = errors.requireText("memberId", memberId, 64);
         errors.check(approve != null, "approve", "is required (an empty list is a blank ballot)");
         errors.throwIfAny();
-        Access.requireRepresentativeOf(caller, konwent.id(), member);
+        RoleRules.onlyTheMembersOwnPeopleVote(Access.authenticated(caller), konwent.id(), member); // V6
         Election election = find(konwent, electionId);
         Set<String> onBallot = new LinkedHashSet<>();
         elections.allCandidates(election.id()).stream().filter(Candidate::onBallot).forEach(c -> onBallot.add(c.id()));

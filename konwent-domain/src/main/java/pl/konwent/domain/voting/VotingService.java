@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
+import pl.konwent.domain.access.RoleRules;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.documents.Archive;
 import pl.konwent.domain.documents.Document;
@@ -165,7 +166,7 @@ public final class VotingService {
         String member = errors.requireText("memberId", memberId, 64);
         Choice valid = errors.parse("choice", () -> Enums.parse(Choice.class, choice));
         errors.throwIfAny();
-        Access.requireRepresentativeOf(caller, konwent.id(), member);
+        RoleRules.onlyTheMembersOwnPeopleVote(Access.authenticated(caller), konwent.id(), member); // V6
         Vote vote = find(konwent, voteId);
         Votes.CastOutcome outcome = unitOfWork.inTransaction(() -> votes.cast(vote, member, valid));
         switch (outcome) {

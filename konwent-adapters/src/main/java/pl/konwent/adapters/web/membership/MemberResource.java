@@ -66,7 +66,9 @@ public final class MemberResource {
     public Response get(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                         @PathParam("memberId") String memberId) {
         MembershipService.MemberRead read = membership.member(caller, konwentId, memberId);
-        return Response.ok(MemberView.of(read)).tag(Etags.ofVersion(read.member().version())).build();
+        long version = read.member().version();
+        return Response.ok(MemberView.of(read)).tag(read.view() == MembershipService.View.FULL
+                ? Etags.ofVersion(version) : Etags.ofPublicView(version)).build();
     }
 
     @PUT

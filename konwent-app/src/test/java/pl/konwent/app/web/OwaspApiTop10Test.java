@@ -112,7 +112,7 @@ class OwaspApiTop10Test {
                 .expect(201).json().path("id").asText();
         voteX = openVote(secretariatX, X);
         voteY = openVote(admin, Y);
-        webhookY = departmentY.post(konwent(Y) + "/webhooks", Map.of("url", "https://203.0.113.7/konwent",
+        webhookY = departmentY.post(konwent(Y) + "/webhooks", Map.of("url", "https://93.184.215.14/konwent",
                 "events", List.of("member.accepted"))).expect(201).json().path("id").asText();
         documentY = departmentY.post(konwent(Y) + "/documents", Map.of("title", "Notatka wewnętrzna",
                 "kind", "OTHER", "date", "2024-10-23")).expect(201).json().path("id").asText();
@@ -438,7 +438,7 @@ class OwaspApiTop10Test {
             representativeA.post("/api/v1/konwents", Map.of("id", "owasp-wlasny", "name", "Własny")).expect(403);
             representativeA.get("/api/v1/accounts").expect(403);
             representativeA.get(konwent(X) + "/audit").expect(403);
-            representativeA.post(konwent(X) + "/webhooks", Map.of("url", "https://203.0.113.7/podsluch",
+            representativeA.post(konwent(X) + "/webhooks", Map.of("url", "https://93.184.215.14/podsluch",
                     "events", List.of("member.accepted"))).expect(403);
             representativeA.post(konwent(X) + "/votes/" + voteX + "/closing", null).expect(403);
             representativeA.post(konwent(X) + "/members/" + memberB + "/withdrawal", Map.of("reason", "Nie"))
@@ -524,7 +524,7 @@ class OwaspApiTop10Test {
             for (String url : List.of("http://127.0.0.1:8081/tasks/gc", "http://localhost./", "http://2130706433/",
                     "http://[::ffff:127.0.0.1]/", "http://[::]/", "http://169.254.169.254/latest/meta-data/",
                     "http://[fd00:ec2::254]/", "http://100.100.100.200/", "http://10.1.2.3/", "http://[fe80::1]/",
-                    "http://metadata.google.internal/", "file:///etc/passwd", "gopher://203.0.113.7/")) {
+                    "http://metadata.google.internal/", "file:///etc/passwd", "gopher://93.184.215.14/")) {
                 JsonNode problem = departmentX.unvalidatedRequest().post(webhooks, Map.of("url", url,
                         "events", List.of("member.accepted"))).expect(422).json();
                 assertThat(problem.path("errors").findValuesAsText("field")).as(url).containsExactly("url");
@@ -536,14 +536,14 @@ class OwaspApiTop10Test {
         @Test
         void aWebhookCannotBeMovedToAPrivateAddressLater() {
             String webhooks = konwent(X) + "/webhooks";
-            String webhook = webhooks + "/" + departmentX.post(webhooks, Map.of("url", "https://203.0.113.7/a",
+            String webhook = webhooks + "/" + departmentX.post(webhooks, Map.of("url", "https://93.184.215.14/a",
                     "events", List.of("member.accepted"))).expect(201).json().path("id").asText();
 
             departmentX.unvalidatedRequest().put(webhook, Map.of("url", "http://169.254.169.254/",
                     "events", List.of("member.accepted"))).expect(422);
 
             assertThat(departmentX.get(webhook).expect(200).json().path("url").asText())
-                    .isEqualTo("https://203.0.113.7/a");
+                    .isEqualTo("https://93.184.215.14/a");
             departmentX.delete(webhook).expect(204);
         }
 
@@ -561,6 +561,26 @@ class OwaspApiTop10Test {
                 assertThat(delivery.path("lastStatus").asInt()).isEqualTo(302);
                 assertThat(internal.received()).isEmpty();
             }
+        }
+
+        @Test
+        void everySpecialPurposeRangeIsRefusedIPv4AndIPv6AndTheFormsThatEmbedIPv4() {
+            // the pinned connect (no DNS rebinding between check and connect) is staged in WebhookSenderTest
+            String webhooks = konwent(X) + "/webhooks";
+            for (String url : List.of("http://192.0.0.1/", "http://192.0.0.170/", "http://198.18.0.1/",
+                    "http://198.19.255.254/", "http://240.0.0.1/", "http://255.255.255.255/", "http://100.64.0.1/",
+                    "http://224.0.0.251/", "http://192.0.2.1/", "http://[ff05::1:3]/", "http://[::ffff:10.0.0.1]/",
+                    "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:7f00:1::1]/",
+                    "http://[2002:c0a8:101::1]/", "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+                    "http://[2001:db8::1]/", "http://[100::1]/", "http://[fec0::1]/")) {
+                JsonNode problem = departmentX.unvalidatedRequest().post(webhooks, Map.of("url", url,
+                        "events", List.of("member.accepted"))).expect(422).json();
+                assertThat(problem.path("errors").findValuesAsText("field")).as(url).containsExactly("url");
+                assertThat(problem.path("errors").findValuesAsText("message")).as(url).singleElement()
+                        .asString().contains("special-purpose");
+            }
+
+            assertThat(departmentX.get(webhooks).expect(200).json().path("items")).isEmpty();
         }
     }
 

@@ -226,6 +226,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
+        HeaderDeadline headerDeadline = new HeaderDeadline(configuration.getRequestHeaderTimeout().toJavaDuration());
+        environment.lifecycle().addServerLifecycleListener(headerDeadline::applyTo);
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
         environment.jersey().register(new BodyLimitFilter(maxFileSize));

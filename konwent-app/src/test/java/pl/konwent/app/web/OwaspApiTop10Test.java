@@ -723,7 +723,7 @@ class OwaspApiTop10Test {
             assertThat(served.path("info").path("version")).isEqualTo(contract.path("info").path("version"));
             assertThat(contract.path("info").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
             contract.path("paths").fieldNames().forEachRemaining(path -> assertThat(path)
-                    .matches("/api/" + pathVersion + "(/.*)?|/openapi\\.yaml|/docs(/.*)?|/problems/.*"));
+                    .matches("/api/" + pathVersion + "(/.*)?|/openapi\\.yaml|/docs(/.*)?|/problems/.*|/portal/v1/.*"));
             String shipped = new String(OwaspApiTop10Test.class.getResourceAsStream("/konwent.yml").readAllBytes(),
                     StandardCharsets.UTF_8);
             java.util.regex.Matcher port = java.util.regex.Pattern.compile("KONWENT_PORT:-(\\d+)").matcher(shipped);

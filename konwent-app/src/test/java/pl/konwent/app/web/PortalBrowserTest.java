@@ -102,6 +102,10 @@ class PortalBrowserTest {
                 .startsWith(api + "/portal/v1/konwents/" + konwent + "/documents/");
         assertThat(report.path("links")).allSatisfy(link -> assertThat(link.path("focusable").asBoolean()).isTrue());
 
+        // the API's own portal page holds the same view, under its own content security policy
+        assertThat(chromium("--dump-dom", api + "/portal/v1/konwents/" + konwent))
+                .containsPattern("<konwent-portal [^>]*data-state=\"ready\"");
+
         Path screenshot = SCREENSHOTS.resolve("portal.png").toAbsolutePath();
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);

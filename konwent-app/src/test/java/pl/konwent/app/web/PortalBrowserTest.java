@@ -106,11 +106,16 @@ class PortalBrowserTest {
         assertThat(chromium("--dump-dom", api + "/portal/v1/konwents/" + konwent))
                 .containsPattern("<konwent-portal [^>]*data-state=\"ready\"");
 
-        Path screenshot = SCREENSHOTS.resolve("portal.png").toAbsolutePath();
+        screenshot("portal.png", HOST_ORIGIN + "/portal.html");
+        screenshot("meeting.png", links.get("Posiedzenie jesienne „Łódź” <&>").path("href").asText());
+    }
+
+    /** Keeps a picture of the page as a build artefact, for people to look at. */
+    private void screenshot(String name, String address) throws Exception {
+        Path screenshot = SCREENSHOTS.resolve(name).toAbsolutePath();
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);
-        chromium("--screenshot=" + screenshot, "--window-size=1280,1000", "--hide-scrollbars",
-                HOST_ORIGIN + "/portal.html");
+        chromium("--screenshot=" + screenshot, "--window-size=1280,1000", "--hide-scrollbars", address);
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(20_000);
     }

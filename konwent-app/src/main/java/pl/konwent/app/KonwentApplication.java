@@ -33,6 +33,7 @@ import pl.konwent.adapters.jdbi.publication.JdbiFeedSources;
 import pl.konwent.adapters.jdbi.publication.JdbiKonwentLinks;
 import pl.konwent.adapters.web.publication.FeedResource;
 import pl.konwent.adapters.web.publication.KonwentLinkResource;
+import pl.konwent.adapters.web.publication.PortalResource;
 import pl.konwent.domain.publication.FeedService;
 import pl.konwent.domain.meetings.CommuniqueService;
 import pl.konwent.domain.meetings.CompetitionService;
@@ -255,6 +256,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new WorkPlanResource(workPlans));
         environment.jersey().register(new FeedResource(feeds));
         environment.jersey().register(new KonwentLinkResource(feeds));
+        environment.jersey().register(new PortalResource(konwents, documents, meetings));
         environment.jersey().register(new WebhookResource(webhooks));
         environment.jersey().register(new DocumentResource(documents));
     }

@@ -1,9 +1,6 @@
 package pl.konwent.app;
 
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.files.FilesystemFileStore;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
 import pl.konwent.adapters.jdbi.access.JdbiAttempts;
@@ -107,8 +104,6 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     /** The configuration inside the jar, used when the command line names none. */
     public static final String DEFAULT_CONFIG = "konwent.yml";
     static final String MIGRATIONS = "db/changelog.xml";
-    static final String FIRST_ADMIN = "admin";
-    private static final Logger LOG = LoggerFactory.getLogger(KonwentApplication.class);
 
     public static void main(String[] args) throws Exception {
         new KonwentApplication().run(withDefaultConfig(args));
@@ -156,6 +151,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     public void run(KonwentConfiguration configuration, Environment environment) throws Exception {
         // strict JSON for the API only: the configuration was read leniently, before this
         JsonConfig.configure(environment.getObjectMapper());
+        Startup.quietRequestLog(environment);
         DataSourceFactory database = configuration.getDatabase();
         if (configuration.isMigrateOnStart()) {
             migrate(database, environment);
@@ -220,7 +216,9 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 konwents, unitOfWork, clock);
         WebhookService webhooks = new WebhookService(new JdbiWebhooks(jdbi, ids, clock),
                 webhookSettings.addressPolicy(), konwents, unitOfWork, ids, clock);
-        ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
+        String adminPassword = FirstAdmin.ensure(accounts, security.getInitialAdminPassword(), ids,
+                java.nio.file.Path.of(configuration.getDataDir()));
+        environment.lifecycle().addServerLifecycleListener(new Startup.ReadyLine(adminPassword));
         configuration.getCors().apply(environment);
         environment.getApplicationContext().insertHandler(new SecurityHeaders());
 
@@ -266,21 +264,10 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         return Clock.systemUTC();
     }
 
-    /** The installation's first ADMIN, "admin", from KONWENT_ADMIN_PASSWORD or a generated password logged once. */
-    private static void ensureFirstAdmin(AccountService accounts, String configuredPassword, IdSource ids) {
-        boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        String password = generated
-                ? Base64.getUrlEncoder().withoutPadding().encodeToString(ids.secretBytes(18)) : configuredPassword;
-        if (accounts.ensureAdmin(FIRST_ADMIN, password) && generated) {
-            LOG.warn("Created the first ADMIN account '{}' with the generated password: {}  "
-                    + "(shown only now; set KONWENT_ADMIN_PASSWORD to choose it)", FIRST_ADMIN, password);
-        }
-    }
-
     private static void migrate(DataSourceFactory database, Environment environment) throws Exception {
         ManagedDataSource dataSource = database.build(environment.metrics(), "migrations");
         try (CloseableLiquibase liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, MIGRATIONS)) {
-            liquibase.update("");
+            Startup.migrateQuietly(liquibase);
         }
     }
 }

@@ -58,7 +58,11 @@ import pl.konwent.domain.access.PasswordHasher;
 import pl.konwent.domain.audit.AuditService;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.voting.VotingService;
+import pl.konwent.adapters.jdbi.voting.JdbiBallotSealer;
+import pl.konwent.adapters.jdbi.voting.JdbiSecretBallots;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
+import pl.konwent.adapters.security.KeyWrap;
+import pl.konwent.domain.voting.SecretBallots;
 import pl.konwent.adapters.web.voting.VoteResource;
 import pl.konwent.domain.shared.Attempts;
 import pl.konwent.domain.shared.Throttle;
@@ -79,6 +83,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.migrations.CloseableLiquibase;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import org.glassfish.jersey.server.ServerProperties;
@@ -185,8 +190,12 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
         JdbiCouncilTerms termStore = new JdbiCouncilTerms(jdbi);
         CouncilService councils = new CouncilService(termStore, memberStore, konwents, unitOfWork, clock);
-        ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), termStore, memberStore, konwents,
-                unitOfWork, ids, clock);
+        SecureRandom random = new SecureRandom();
+        SecretBallots secretBallots = new SecretBallots(new JdbiBallotSealer(jdbi,
+                new KeyWrap(secret.derive("ballot-keys", 32), random), random), new JdbiSecretBallots(jdbi, ids),
+                unitOfWork);
+        ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), secretBallots, termStore,
+                memberStore, konwents, unitOfWork, ids, clock);
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
                 councils, konwents, events, unitOfWork, ids, clock,
                 new Throttle(attempts, "declarations", clock, java.time.Duration.ofHours(1),
@@ -196,8 +205,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
                 unitOfWork, ids, clock, maxFileSize);
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
-        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), meetingStore, konwents, documents, events,
-                unitOfWork, ids, clock);
+        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), secretBallots, meetingStore, konwents,
+                documents, events, unitOfWork, ids, clock);
         JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));

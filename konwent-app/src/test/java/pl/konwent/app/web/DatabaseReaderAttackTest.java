@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import pl.konwent.adapters.security.ServerSecret;
+import pl.konwent.adapters.web.http.IdempotencySecrets;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
@@ -210,6 +212,10 @@ class DatabaseReaderAttackTest {
         }
         assertThat(personId).isNotNull();
         assertThat(whereFound(snapshot(), email)).isNotEmpty();
+        String aboutMember = "% " + IdempotencySecrets.from(ServerSecret.fromBase64(TestServer.SECRET_KEY))
+                .subject(member) + " %";
+        assertThat(count("SELECT COUNT(*) FROM idempotency_record WHERE subjects LIKE ?", aboutMember))
+                .as("the registration's record, about the member").isEqualTo(1);
 
         department.delete(base + "/members/" + member + "/representatives/" + personId).expect(204);
 
@@ -228,6 +234,11 @@ class DatabaseReaderAttackTest {
         JsonNode meetingAfter = anonymous.get(base + "/meetings/" + meeting).expect(200).json();
         assertThat(meetingAfter.path("registered")).isEqualTo(meetingBefore.path("registered"));
         // what was kept of requests about the member went with the person: a retry runs again and is refused
+        assertThat(count("SELECT COUNT(*) FROM idempotency_record WHERE subjects LIKE ?", aboutMember)).isZero();
+        representative.post(base + "/meetings/" + meeting + "/registrations", Map.of("memberId", member, "persons",
+                List.of(Map.of("name", name, "participation", "IN_PERSON"),
+                        Map.of("name", "Piotr Zostaje", "participation", "ONLINE"))),
+                "Idempotency-Key", "registration-rodo").expect(409);
         department.post(base + "/declarations/" + declarationId + "/decision",
                 Map.of("outcome", "ACCEPTED", "reason", "Spełnia warunki"), "Idempotency-Key", "decision-rodo")
                 .expect(409);

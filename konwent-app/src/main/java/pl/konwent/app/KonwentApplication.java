@@ -98,6 +98,7 @@ import pl.konwent.adapters.web.RootResource;
 import pl.konwent.adapters.web.http.BodyLimitFilter;
 import pl.konwent.adapters.web.http.ConditionalGetFilter;
 import pl.konwent.adapters.web.http.IdempotencyFilter;
+import pl.konwent.adapters.web.http.IdempotencySecrets;
 import pl.konwent.adapters.web.konwent.KonwentResource;
 import pl.konwent.domain.council.CouncilService;
 import pl.konwent.domain.council.ElectionService;
@@ -167,6 +168,9 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         IdSource ids = new SecureIdSource();
         SecuritySettings security = configuration.getSecurity();
         ServerSecret secret = security.serverSecret(configuration.getDataDir());
+        IdempotencySecrets idempotencySecrets = IdempotencySecrets.from(secret);
+        JdbiIdempotencyStore idempotencyRecords = new JdbiIdempotencyStore(jdbi, idempotencySecrets);
+        configuration.getIdempotency().manage(environment, idempotencyRecords, clock);
         // one instance for every use case that publishes (membership, meetings; voting, communiqués, documents)
         Events events = new JdbiEvents(jdbi, ids, clock);
         WebhookSettings webhookSettings = configuration.getWebhooks();
@@ -196,10 +200,13 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 unitOfWork);
         ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), secretBallots, termStore,
                 memberStore, konwents, unitOfWork, ids, clock);
+        JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
+        JdbiRegistrations registrationStore = new JdbiRegistrations(jdbi);
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
                 councils, konwents, events, unitOfWork, ids, clock,
                 new Throttle(attempts, "declarations", clock, java.time.Duration.ofHours(1),
-                        configuration.getMaxDeclarationsPerAddressPerHour()));
+                        configuration.getMaxDeclarationsPerAddressPerHour()),
+                new MembershipService.PeopleCopies(registrationStore, idempotencyRecords, outbox));
         long maxFileSize = configuration.getDocuments().getMaxFileSize().toBytes();
         DocumentService documents = new DocumentService(new JdbiDocuments(jdbi),
                 new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
@@ -207,12 +214,11 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
         VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), secretBallots, meetingStore, konwents,
                 documents, events, unitOfWork, ids, clock);
-        JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
         MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, events, unitOfWork,
                 ids, clock);
-        RegistrationService registrations = new RegistrationService(new JdbiRegistrations(jdbi), meetingStore,
+        RegistrationService registrations = new RegistrationService(registrationStore, meetingStore,
                 meetings, memberStore, konwents, unitOfWork, clock);
         CompetitionService competitions = new CompetitionService(new JdbiCompetitions(jdbi), memberStore,
                 accountStore, konwents, unitOfWork, ids, clock,
@@ -242,7 +248,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new CallerAuthentication(authentication));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
-        environment.jersey().register(new IdempotencyFilter(new JdbiIdempotencyStore(jdbi), clock));
+        environment.jersey().register(new IdempotencyFilter(idempotencyRecords, idempotencySecrets, clock,
+                configuration.getIdempotency().retention()));
         environment.jersey().register(new AuditFilter(audit));
         environment.jersey().register(new RootResource());
         environment.jersey().register(new ContractResource());

@@ -105,6 +105,15 @@ public class KonwentConfiguration extends Configuration {
     @JsonProperty
     private DocumentSettings documents = new DocumentSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private IdempotencySettings idempotency = new IdempotencySettings();
+
+    public IdempotencySettings getIdempotency() {
+        return idempotency;
+    }
+
     public DocumentSettings getDocuments() {
         return documents;
     }

@@ -1,11 +1,9 @@
 package pl.konwent.adapters.webhooks;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import pl.konwent.adapters.web.http.Hashes;
 
 /**
  * The webhook signatures, which let a receiver refuse forged and replayed deliveries (the time is signed too).
@@ -26,12 +24,12 @@ public final class Signatures {
     }
 
     public static String standard(String secret, String messageId, long timestamp, String body) {
-        byte[] digest = hmac(key(secret), messageId + "." + timestamp + "." + body);
+        byte[] digest = Hashes.hmacSha256(key(secret), utf8(messageId + "." + timestamp + "." + body));
         return STANDARD_PREFIX + Base64.getEncoder().encodeToString(digest);
     }
 
     public static String legacy(String secret, long timestamp, String body) {
-        byte[] digest = hmac(secret.getBytes(StandardCharsets.UTF_8), timestamp + "." + body);
+        byte[] digest = Hashes.hmacSha256(utf8(secret), utf8(timestamp + "." + body));
         return LEGACY_PREFIX + HexFormat.of().formatHex(digest);
     }
 
@@ -47,13 +45,7 @@ public final class Signatures {
         return Base64.getDecoder().decode(encoded);
     }
 
-    private static byte[] hmac(byte[] key, String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JDK has HmacSHA256", e);
-        }
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -15,6 +15,7 @@ import pl.konwent.adapters.jdbi.access.JdbiAccounts;
 import pl.konwent.adapters.jdbi.access.JdbiRoleGrants;
 import pl.konwent.adapters.jdbi.access.JdbiTokens;
 import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
+import pl.konwent.adapters.jdbi.membership.JdbiMembers;
 import pl.konwent.adapters.security.BcryptPasswordHasher;
 import pl.konwent.adapters.security.SecureIdSource;
 import pl.konwent.app.testing.TestDatabases;
@@ -26,7 +27,7 @@ class FirstAdminTest {
     private final JdbiAccounts accounts = new JdbiAccounts(jdbi);
     private final BcryptPasswordHasher hasher = new BcryptPasswordHasher(BcryptPasswordHasher.MIN_COST);
     private final AccountService service = new AccountService(accounts, new JdbiRoleGrants(jdbi, Clock.systemUTC()),
-            new JdbiTokens(jdbi), new JdbiKonwents(jdbi), hasher, new JdbiUnitOfWork(jdbi), new SecureIdSource(),
+            new JdbiTokens(jdbi), new JdbiKonwents(jdbi), new JdbiMembers(jdbi), hasher, new JdbiUnitOfWork(jdbi), new SecureIdSource(),
             Clock.systemUTC());
 
     @Test

@@ -93,8 +93,13 @@ final class HeaderDeadline implements Connection.Listener {
                 request = http.getMessagesIn();
                 headStartedAt = now;
             } else if (NanoTime.elapsed(headStartedAt, now) >= timeoutNanos) {
-                endPoint.write(Callback.from(endPoint::close, failure -> endPoint.close()),
-                        ByteBuffer.wrap(TIMED_OUT));
+                try {
+                    endPoint.write(Callback.from(endPoint::close, failure -> endPoint.close()),
+                            ByteBuffer.wrap(TIMED_OUT));
+                } catch (IllegalStateException writing) {
+                    // an earlier answer is still being written (pipelining): close without the 408
+                    endPoint.close();
+                }
                 return;
             }
             schedule();

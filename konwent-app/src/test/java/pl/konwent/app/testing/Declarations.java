@@ -33,6 +33,18 @@ public final class Declarations {
         return acceptedMember(submitter, decider, konwentId, name, "CIS");
     }
 
+    /** The same for a member that names the person of {@code representativeEmail} its representative (A2). */
+    public static String acceptedMemberNaming(Api submitter, Api decider, String konwentId, String name,
+                                              String representativeEmail) {
+        Map<String, Object> declaration = of(name);
+        declaration.put("representatives", List.of(Map.of("name", "Osoba wskazana", "phone", "+48 600 000 001",
+                "email", representativeEmail)));
+        String id = submitter.post("/api/v1/konwents/" + konwentId + "/declarations", declaration)
+                .expect(201).json().path("id").asText();
+        return decider.post("/api/v1/konwents/" + konwentId + "/declarations/" + id + "/decision",
+                Map.of("outcome", "ACCEPTED", "reason", "Spełnia warunki")).expect(200).json().path("memberId").asText();
+    }
+
     /** The same for a member of {@code kind} (CIS, KIS or REGIONAL_KONWENT). */
     public static String acceptedMember(Api submitter, Api decider, String konwentId, String name, String kind) {
         Map<String, Object> declaration0 = of(name);

@@ -146,7 +146,7 @@ class AccessApiTest {
         String secretariat = admin.post("/api/v1/accounts/" + id + "/roles",
                 Map.of("konwentId", prefix + "-a", "role", "SECRETARIAT")).expect(201).json().path("id").asText();
         admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix + "-b", "role", "REPRESENTATIVE",
-                "memberId", "cis-pniewy")).expect(201);
+                "memberId", "cis-pniewy", "reason", "named by the member's board in writing")).expect(201);
         admin.post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", prefix + "-a", "role", "SECRETARIAT"))
                 .expect(409);
 
@@ -204,7 +204,7 @@ class AccessApiTest {
         konwent(prefix + "-obcy");
         String stranger = Accounts.create(admin, prefix + "-obcy-czlonek");
         admin.post("/api/v1/accounts/" + stranger + "/roles", Map.of("konwentId", prefix + "-obcy",
-                "role", "REPRESENTATIVE", "memberId", "kis-x")).expect(201);
+                "role", "REPRESENTATIVE", "memberId", "kis-x", "reason", "named in writing")).expect(201);
         Api department = Accounts.withRole(admin, anonymous, prefix + "-dep", prefix, "DEPARTMENT", null);
         Api representative = Accounts.withRole(admin, anonymous, prefix + "-rep", prefix, "REPRESENTATIVE", "cis-y");
 
@@ -264,6 +264,6 @@ class AccessApiTest {
     }
 
     private void konwent(String id) {
-        admin.post("/api/v1/konwents", Map.of("id", id, "name", "Konwent " + id)).expect(201);
+        admin.post("/api/v1/konwents", Map.of("id", id, "name", "Konwent " + id, "charter", Map.of("organiserCompetition", false))).expect(201);
     }
 }

@@ -70,7 +70,7 @@ class AuthorizationMatrixTest {
     void world() {
         anonymous = new Api(APP.getLocalPort());
         admin = anonymous.asAdmin();
-        admin.post("/api/v1/konwents", Map.of("id", "tutaj", "name", "Konwent tutaj")).expect(201);
+        admin.post("/api/v1/konwents", Map.of("id", "tutaj", "name", "Konwent tutaj", "charter", Map.of("organiserCompetition", false))).expect(201);
         admin.post("/api/v1/konwents", Map.of("id", "gdzie-indziej", "name", "Konwent gdzie indziej")).expect(201);
         departmentHere = Accounts.withRole(admin, anonymous, "dep-tutaj", "tutaj", "DEPARTMENT", null);
         departmentHereId = departmentHere.get("/api/v1/accounts/current").expect(200).json().path("id").asText();
@@ -103,7 +103,8 @@ class AuthorizationMatrixTest {
                         t -> t.representativeHere, null, 0, 200),
                 op("GET /api/v1/accounts/{accountId}", api -> api.get("/api/v1/accounts/" + target),
                         t -> t.departmentHere, t -> t.departmentElsewhere, 404, 200),
-                op("PUT /api/v1/accounts/{accountId}", api -> api.put("/api/v1/accounts/" + target, Map.of("displayName", "Cel")),
+                op("PUT /api/v1/accounts/{accountId}", api -> api.put("/api/v1/accounts/" + target, Map.of("displayName", "Cel",
+                                "email", "cel@example.pl")),
                         t -> t.admin, t -> t.departmentHere, 403, 200),
                 op("POST /api/v1/accounts/{accountId}/password", api -> api.post("/api/v1/accounts/" + target + "/password",
                                 Map.of("newPassword", Accounts.PASSWORD)),
@@ -115,7 +116,7 @@ class AuthorizationMatrixTest {
                 op("GET /api/v1/accounts/{accountId}/roles", api -> api.get("/api/v1/accounts/" + target + "/roles"),
                         t -> t.departmentHere, t -> t.departmentElsewhere, 404, 200),
                 op("POST /api/v1/accounts/{accountId}/roles", api -> api.post("/api/v1/accounts/" + target + "/roles",
-                                Map.of("konwentId", "tutaj", "role", "REPRESENTATIVE", "memberId", "m" + uuid())),
+                                Map.of("konwentId", "tutaj", "role", "REPRESENTATIVE", "memberId", memberNamingTarget())),
                         t -> t.departmentHere, t -> t.departmentElsewhere, 403, 201),
                 op("DELETE /api/v1/accounts/{accountId}/roles/{roleId}", this::revokeAFreshGrant,
                         t -> t.departmentHere, t -> t.departmentElsewhere, 403, 204),
@@ -350,7 +351,7 @@ class AuthorizationMatrixTest {
 
     /** A subscription to a public address (TEST-NET-3) for an event nothing publishes in this test. */
     private static Map<String, Object> webhook() {
-        return Map.of("url", "https://203.0.113.7/konwent", "events", java.util.List.of("document.published"));
+        return Map.of("url", "https://93.184.215.14/konwent", "events", java.util.List.of("document.published"));
     }
 
     private String freshWebhook() {
@@ -595,10 +596,17 @@ class AuthorizationMatrixTest {
         return contact;
     }
 
+    /** A new member that names the account {@code target} (cel@example.pl) its representative (A2). */
+    private String memberNamingTarget() {
+        return Declarations.acceptedMemberNaming(departmentHere, councilHere, "tutaj", "CIS " + uuid().substring(0, 8),
+                "cel@example.pl");
+    }
+
     /** Grants a role (as ADMIN) and revokes it with the caller under test. */
     private Api.Reply revokeAFreshGrant(Api caller) {
         String grant = admin.post("/api/v1/accounts/" + target + "/roles", Map.of("konwentId", "tutaj",
-                "role", "REPRESENTATIVE", "memberId", "g" + uuid())).expect(201).json().path("id").asText();
+                "role", "REPRESENTATIVE", "memberId", "g" + uuid(), "reason", "test")).expect(201).json().path("id")
+                .asText();
         return caller.delete("/api/v1/accounts/" + target + "/roles/" + grant);
     }
 

@@ -189,7 +189,7 @@ class ContractFuzzTest {
             case "array" -> List.of();
             case "object" -> plausible(property, depth + 1);
             default -> "date".equals(format) ? "2030-01-15" : "date-time".equals(format) ? "2030-01-15T10:00:00+01:00"
-                    : "email".equals(format) ? "fuzz@example.pl" : "uri".equals(format) ? "https://203.0.113.7/hook"
+                    : "email".equals(format) ? "fuzz@example.pl" : "uri".equals(format) ? "https://93.184.215.14/hook"
                     : "Wartość";
         };
     }

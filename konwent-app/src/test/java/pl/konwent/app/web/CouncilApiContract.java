@@ -228,8 +228,9 @@ abstract class CouncilApiContract {
                     "personName", "Przedstawiciel", "nominatedBy", region)).expect(201).json().path("id").asText());
         }
         forumDepartment.post(base + "/elections/" + id + "/opening", null).expect(200);
-        admin.post(base + "/elections/" + id + "/ballots", Map.of("memberId", regions.get(0), "approve", candidates))
-                .expect(201);
+        Accounts.withRole(admin, anonymous, forum + "-glos", forum, "REPRESENTATIVE",
+                regions.get(0)).post(base + "/elections/" + id + "/ballots", Map.of("memberId", regions.get(0),
+                "approve", candidates)).expect(201);
         JsonNode result = forumDepartment.post(base + "/elections/" + id + "/closing", null).expect(200).json();
         assertThat(result.path("outcome").asText()).isEqualTo("ELECTED");
         assertThat(result.path("seatsUndecided").asInt()).isZero();

@@ -23,6 +23,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
 import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.TestDatabases;
@@ -56,8 +57,9 @@ class DataSafetyTest {
             vote = admin.post(votes, Map.of("title", "Stanowisko w sprawie kopii", "kind", "POSITION",
                     "text", "Treść zażółć gęślą jaźń", "secret", true)).expect(201).json().path("id").asText();
             admin.post(votes + "/" + vote + "/opening", null).expect(200);
+            Api voices = Accounts.representing(admin, api, "glosy-kopii", "kopia", members);
             for (String member : members) {
-                admin.post(votes + "/" + vote + "/ballots", Map.of("memberId", member, "choice", "FOR")).expect(201);
+                voices.post(votes + "/" + vote + "/ballots", Map.of("memberId", member, "choice", "FOR")).expect(201);
             }
             admin.post(votes + "/" + vote + "/closing", null).expect(200);
             resultBefore = api.get(votes + "/" + vote + "/result").expect(200).json();

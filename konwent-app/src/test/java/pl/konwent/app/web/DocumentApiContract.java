@@ -55,7 +55,8 @@ abstract class DocumentApiContract {
         anonymous = new Api(app().getLocalPort());
         admin = anonymous.asAdmin();
         konwent = "arch" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent " + konwent)).expect(201);
+        admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent " + konwent, "charter", Map.of("organiserCompetition", false)))
+                .expect(201);
         department = Accounts.withRole(admin, anonymous, konwent + "-dep", konwent, "DEPARTMENT", null);
         secretariat = Accounts.withRole(admin, anonymous, konwent + "-sek", konwent, "SECRETARIAT", null);
         council = Councils.appoint(admin, anonymous, department, konwent, konwent, 2027);

@@ -45,8 +45,12 @@ class ExampleScriptsTest {
                 .path("items")).hasSize(1);
     }
 
+    /**
+     * README's blocks, then the founding script on the same konwent, then README's blocks again: they run in either
+     * order and twice, since no Idempotency-Key is reused with another body and founding.sh takes a founded konwent.
+     */
     @Test
-    void readmesTestedCurlBlocksRunAsWritten(@TempDir Path work) throws Exception {
+    void readmesTestedCurlBlocksRunAsWrittenTwiceAndAroundTheFoundingScript(@TempDir Path work) throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         Matcher blocks = TESTED_BLOCK.matcher(readme);
         StringBuilder script = new StringBuilder("set -eu\n");
@@ -57,13 +61,24 @@ class ExampleScriptsTest {
         Path file = work.resolve("readme.sh");
         Files.writeString(file, script, StandardCharsets.UTF_8);
 
-        String output = bash(List.of(file.toString()), work);
+        String first = bash(List.of(file.toString()), work);
+        String founding = bash(List.of(Path.of("..", "examples", "founding.sh").toAbsolutePath().toString(),
+                work.resolve("register.csv").toString()), work);
+        String again = bash(List.of(file.toString()), work);
 
-        assertThat(output).contains("\"links\"", "304\n", "\"role\":\"DEPARTMENT\"", "\"status\":400",
-                "\"status\":422", "\"status\":401", "\"status\":404");
-        assertThat(output.strip()).endsWith("204");
-        assertThat(new Api(APP.getLocalPort()).get("/api/v1/konwents/krajowy").expect(200).json()
+        for (String output : List.of(first, again)) {
+            assertThat(output).contains("\"links\"", "304\n", "\"role\":\"DEPARTMENT\"", "\"status\":400",
+                    "\"status\":422", "\"status\":401", "\"status\":404");
+            assertThat(output.strip()).endsWith("204");
+        }
+        assertThat(founding).contains("43 declarations accepted");
+        assertThat(again).as("the second founding is the first one's answer, replayed").contains("\"id\":\"krajowy\"")
+                .doesNotContain("\"status\":409");
+        Api anonymous = new Api(APP.getLocalPort());
+        assertThat(anonymous.get("/api/v1/konwents/krajowy").expect(200).json()
                 .path("charter").path("councilSize").asInt()).isEqualTo(5);
+        assertThat(anonymous.get("/api/v1/konwents/krajowy/members?limit=500").expect(200).json().path("items"))
+                .hasSize(43);
     }
 
     private static String bash(List<String> arguments, Path directory) throws IOException, InterruptedException {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.ServerProcess;
@@ -43,6 +44,7 @@ class KilledInstanceTest {
         String vote = admin.post(votes, Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść",
                 "secret", false)).expect(201).json().path("id").asText();
         admin.post(votes + "/" + vote + "/opening", null).expect(200);
+        Api voices = Accounts.representing(admin, api, "glosy-zabitego", "zabity", members);
 
         Random random = new Random(9);
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -55,7 +57,7 @@ class KilledInstanceTest {
             sends.add(() -> {
                 Api.Reply reply;
                 try {
-                    reply = admin.post(votes + "/" + vote + "/ballots", Map.of("memberId", member, "choice", choice),
+                    reply = voices.post(votes + "/" + vote + "/ballots", Map.of("memberId", member, "choice", choice),
                             "Idempotency-Key", "k-" + member);
                 } catch (UncheckedIOException e) {
                     return; // the server died under this request or before it: not acknowledged

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.TestDatabases;
@@ -94,6 +95,8 @@ class TwoInstancesTest {
         String vote = admins[1].post(votes, Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść",
                 "secret", false)).expect(201).json().path("id").asText();
         admins[0].post(votes + "/" + vote + "/opening", null).expect(200);
+        String voice = Accounts.representingToken(admins[0], first, "glosy-dwoch", "dwa-glosy", members);
+        Api[] voicesAtEach = {first.withToken(voice), second.withToken(voice)};
 
         Random random = new Random(12);
         Map<String, String> choiceOf = new ConcurrentHashMap<>();
@@ -108,7 +111,7 @@ class TwoInstancesTest {
             Map<String, Object> ballot = Map.of("memberId", member, "choice", choice);
             int copies = 1 + random.nextInt(3);
             for (int copy = 0; copy < copies; copy++) {
-                Api to = either(random, admins);
+                Api to = either(random, voicesAtEach);
                 boolean withKey = copy == 0 || random.nextBoolean();
                 sends.add(() -> {
                     Api.Reply reply = withKey

@@ -36,7 +36,7 @@ class VotingApiTest {
         anonymous = new Api(APP.getLocalPort());
         admin = anonymous.asAdmin();
         konwent = "g" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent")).expect(201);
+        admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent", "charter", Map.of("organiserCompetition", false))).expect(201);
         Api department = Accounts.withRole(admin, anonymous, konwent + "-dep", konwent, "DEPARTMENT", null);
         secretariat = Accounts.withRole(admin, anonymous, konwent + "-sek", konwent, "SECRETARIAT", null);
         members = new java.util.ArrayList<>();
@@ -108,7 +108,10 @@ class VotingApiTest {
         Api department = anonymous.as(konwent + "-dep", Accounts.PASSWORD);
         String latecomer = Declarations.acceptedMember(department, department, konwent, "CIS Spóźniony");
 
-        Api.Reply refused = admin.post(ballots(vote), Map.of("memberId", latecomer, "choice", "FOR")).expect(422);
+        Api latecomersVoice = Accounts.withRole(admin, anonymous, konwent + "-spozniony", konwent, "REPRESENTATIVE",
+                latecomer);
+        Api.Reply refused = latecomersVoice.post(ballots(vote), Map.of("memberId", latecomer, "choice", "FOR"))
+                .expect(422);
 
         assertThat(refused.json().path("detail").asText()).contains("V1");
         JsonNode opened = anonymous.get(votes() + "/" + vote).expect(200).json();

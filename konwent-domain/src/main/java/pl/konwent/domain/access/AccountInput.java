@@ -13,13 +13,15 @@ public final class AccountInput {
     private AccountInput() {
     }
 
+    /** The username in its normal form ({@link Usernames}: so "Anna " is stored as "anna"), if valid. */
     public static String username(FieldErrors errors, String raw) {
-        if (raw == null || !USERNAME.matcher(raw).matches()) {
-            errors.check(false, "username",
-                    "must be 3 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+        String normal = Usernames.normal(raw);
+        if (raw == null || !USERNAME.matcher(normal).matches()) {
+            errors.check(false, "username", "must be 3 to 64 letters (taken in lower case), digits, '.', '_' or '-', "
+                    + "starting with a letter or digit; leading and trailing spaces are dropped");
             return null;
         }
-        return raw;
+        return normal;
     }
 
     public static String password(FieldErrors errors, String field, String raw) {

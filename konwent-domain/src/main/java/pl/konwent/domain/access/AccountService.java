@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.konwent.Konwents;
+import pl.konwent.domain.membership.Member;
+import pl.konwent.domain.membership.Members;
+import pl.konwent.domain.membership.Representative;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Enums;
 import pl.konwent.domain.shared.FieldErrors;
@@ -19,31 +22,37 @@ import pl.konwent.domain.shared.UnitOfWork;
 
 /**
  * Use cases of accounts and their roles. ADMIN manages everything. DEPARTMENT creates accounts and grants
- * the konwent-level roles SECRETARIAT and REPRESENTATIVE in its own konwent. COUNCIL is nobody's to grant: it
- * follows the council term. Everyone reads and edits their own account.
+ * the konwent-level roles SECRETARIAT and REPRESENTATIVE in its own konwent, within the rules of {@link RoleRules}
+ * (A1 to A3). COUNCIL is nobody's to grant: it follows the council term (C2). Everyone reads and edits their own
+ * account.
  */
 public final class AccountService {
     public record NewAccount(String username, String password, String displayName, String email) {
     }
 
-    public record NewGrant(String konwentId, String role, String memberId) {
+    /** {@code reason}: why an ADMIN grants REPRESENTATIVE to a person the member has not named (A2), else null. */
+    public record NewGrant(String konwentId, String role, String memberId, String reason) {
     }
+
+    public static final int MAX_REASON = 500;
 
     private final Accounts accounts;
     private final RoleGrants grants;
     private final Tokens tokens;
     private final Konwents konwents;
+    private final Members members;
     private final PasswordHasher hasher;
     private final UnitOfWork unitOfWork;
     private final IdSource ids;
     private final Clock clock;
 
-    public AccountService(Accounts accounts, RoleGrants grants, Tokens tokens, Konwents konwents,
+    public AccountService(Accounts accounts, RoleGrants grants, Tokens tokens, Konwents konwents, Members members,
                           PasswordHasher hasher, UnitOfWork unitOfWork, IdSource ids, Clock clock) {
         this.accounts = accounts;
         this.grants = grants;
         this.tokens = tokens;
         this.konwents = konwents;
+        this.members = members;
         this.hasher = hasher;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
@@ -71,7 +80,8 @@ public final class AccountService {
     }
 
     /** Creates the first ADMIN account with this password, unless an account of that name exists. */
-    public boolean ensureAdmin(String username, String password) {
+    public boolean ensureAdmin(String rawUsername, String password) {
+        String username = Usernames.normal(rawUsername);
         if (accounts.findByUsername(username).isPresent()) {
             return false;
         }
@@ -186,9 +196,24 @@ public final class AccountService {
         } else {
             errors.check(input.memberId() == null, "memberId", "goes only with the role REPRESENTATIVE");
         }
+        String reason = errors.optionalText("reason", input.reason(), MAX_REASON);
         errors.throwIfAny();
-        requireNotCouncil(role);
+        RoleRules.councilFollowsTheTerm(role);
         requireMayManage(granter, konwent, role);
+        if (role == Role.SECRETARIAT) {
+            RoleRules.secretariatFollowsTheCompetition(konwents.find(konwent).orElseThrow().charter());
+        }
+        if (role == Role.REPRESENTATIVE) {
+            Optional<Member> represented = members.find(konwent, memberId);
+            if (represented.isEmpty() && !granter.isAdmin()) {
+                throw DomainException.InvalidInput.of("memberId", "names no member of konwent '" + konwent + "'");
+            }
+            // a member not (or no longer) in the register has named nobody: only an ADMIN with a reason grants it
+            RoleRules.representativeIsNamedByTheMember(granter, account, represented.stream()
+                    .flatMap(member -> member.contact().representatives().stream())
+                    .map(Representative::email).toList(), reason);
+        }
+        RoleRules.departmentIsNeverAlsoRepresentative(grants.of(account.id()), konwent, role);
         RoleGrant grant = new RoleGrant(ids.newId().toString(), account.id(), konwent, role, memberId, now());
         return unitOfWork.inTransaction(() -> {
             grants.add(grant);
@@ -201,10 +226,10 @@ public final class AccountService {
         Account account = find(rawId);
         RoleGrant grant = grants.find(account.id(), grantId)
                 .orElseThrow(() -> new DomainException.NotFound("No role '" + grantId + "' on this account"));
-        requireNotCouncil(grant.role());
+        RoleRules.councilFollowsTheTerm(grant.role());
         if (grant.id().startsWith(RoleGrant.AWARDED_SECRETARIAT_PREFIX)) {
-            throw new DomainException.RuleViolation("O1", "This SECRETARIAT role comes with the award of the "
-                    + "organiser competition and lasts until the next award; it is not revoked by hand");
+            throw new DomainException.RuleViolation("A3", "This SECRETARIAT role comes with the award of the "
+                    + "organiser competition (O1) and lasts until the next award; it is not revoked by hand");
         }
         requireMayManage(revoker, grant.konwent(), grant.role());
         if (grant.role() == Role.ADMIN && revoker.id().equals(account.id())) {
@@ -214,15 +239,6 @@ public final class AccountService {
             grants.remove(grant.id());
             return null;
         });
-    }
-
-    /** C2, issue 7: COUNCIL is held through a seat in the term in office, never granted or revoked by hand. */
-    private static void requireNotCouncil(Role role) {
-        if (role == Role.COUNCIL) {
-            throw new DomainException.RuleViolation("C2", "The COUNCIL role follows the council term: the "
-                    + "REPRESENTATIVE accounts of the members holding seats in the term in office hold it. Appoint "
-                    + "or elect the council instead");
-        }
     }
 
     private void requireMayManage(Caller caller, KonwentId konwent, Role role) {
@@ -237,20 +253,22 @@ public final class AccountService {
     }
 
     /**
-     * An account is visible to itself, to ADMIN, to the DEPARTMENT that created it, and to the DEPARTMENT of
-     * a konwent in which it holds a role. Anyone else is told it does not exist.
+     * An account is visible to itself, to ADMIN, and to the DEPARTMENT of a konwent in which it holds a role; a
+     * DEPARTMENT also sees an account it created that holds no role yet, to grant it one. Anyone else, a DEPARTMENT
+     * asking about another konwent's people or about an ADMIN included, is told it does not exist (issue 19, API1:
+     * knowing an id must not be enough to read a person's account and roles).
      */
     private void requireVisible(Caller reader, AccountId account) {
         if (reader.isAdmin() || reader.id().equals(account)) {
             return;
         }
         if (holdsAnywhere(reader, Role.DEPARTMENT)) {
-            if (accounts.creatorOf(account).filter(reader.id()::equals).isPresent()) {
-                return;
-            }
-            boolean inItsKonwent = grants.of(account).stream()
+            List<RoleGrant> held = grants.of(account);
+            boolean inItsKonwent = held.stream()
                     .anyMatch(grant -> grant.konwent() != null && reader.holds(grant.konwent(), Role.DEPARTMENT));
-            if (inItsKonwent) {
+            boolean itsNewAccount = held.isEmpty()
+                    && accounts.creatorOf(account).filter(reader.id()::equals).isPresent();
+            if (inItsKonwent || itsNewAccount) {
                 return;
             }
         }

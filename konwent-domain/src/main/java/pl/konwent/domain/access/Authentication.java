@@ -15,7 +15,8 @@ import pl.konwent.domain.shared.IdSource;
 /**
  * Who is calling. A password is checked against its slow hash only at login (or on HTTP Basic); a bearer token
  * is 256 random bits, stored only as its SHA-256, so checking one costs a hash and a lookup, not bcrypt.
- * Failed logins are throttled per username and per address.
+ * Failed logins are throttled per username and address ({@link LoginThrottle}); usernames are taken in their normal
+ * form ({@link Usernames}).
  */
 public final class Authentication {
     public record IssuedToken(String token, Instant expiresAt) {
@@ -60,7 +61,7 @@ public final class Authentication {
 
     /** The caller behind a username and password, if they match an enabled account (HTTP Basic, login). */
     public Optional<Caller> byPassword(String username, String password, String address) {
-        String name = username == null ? "" : username;
+        String name = Usernames.normal(username);
         throttle.check(name, address);
         Optional<Account> account = accounts.findByUsername(name);
         // the same slow hash runs whether or not the account exists, so timing does not reveal usernames
@@ -70,7 +71,7 @@ public final class Authentication {
             throttle.failed(name, address);
             return Optional.empty();
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, address);
         return Optional.of(callerOf(account.get()));
     }
 
@@ -80,11 +81,6 @@ public final class Authentication {
                 .flatMap(accounts::find)
                 .filter(Account::enabled)
                 .map(this::callerOf);
-    }
-
-    /** The caller as it stands now: its account still enabled, its roles as they are at this moment. */
-    public Optional<Caller> current(Caller known) {
-        return accounts.find(known.id()).filter(Account::enabled).map(this::callerOf);
     }
 
     public void logout(String token) {

@@ -8,11 +8,12 @@ import pl.konwent.domain.konwent.KonwentId;
 /**
  * One state-changing command as it happened: who ({@code actor}, null when anonymous), when, what
  * ({@code action}, the operation), on which resource (its path), in which konwent (null for installation-wide
- * resources such as accounts), and the outcome (the HTTP status and its class). Never a request body, so
- * nothing secret (a secret ballot's choice, a password) can end up here.
+ * resources such as accounts), and the outcome (the HTTP status and its class), with the reason the actor gave
+ * where a rule asks for one (A2: an ADMIN granting REPRESENTATIVE to a person the member did not name), else null.
+ * Never a request body, so nothing secret (a secret ballot's choice, a password) can end up here.
  */
 public record AuditEntry(String id, Instant at, AccountId actorId, String actorName, KonwentId konwent,
-                         String action, String resource, int status, Outcome outcome) {
+                         String action, String resource, int status, Outcome outcome, String reason) {
 
     public enum Outcome {
         SUCCEEDED, REFUSED, FAILED;

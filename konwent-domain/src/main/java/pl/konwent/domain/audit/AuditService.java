@@ -31,7 +31,8 @@ public final class AuditService {
         this.clock = clock;
     }
 
-    public void record(Optional<Caller> actor, String konwentId, String action, String resource, int status) {
+    public void record(Optional<Caller> actor, String konwentId, String action, String resource, int status,
+                       String reason) {
         KonwentId konwent = null;
         if (konwentId != null) {
             try {
@@ -42,7 +43,7 @@ public final class AuditService {
         }
         trail.record(new AuditEntry(ids.newId().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 actor.map(Caller::id).orElse(null), actor.map(Caller::username).orElse(null), konwent, action,
-                resource, status, AuditEntry.Outcome.ofStatus(status)));
+                resource, status, AuditEntry.Outcome.ofStatus(status), reason));
     }
 
     /** Raw filters as a client sends them: RFC 3339 times, a username, a path prefix. */

@@ -8,10 +8,12 @@ import pl.konwent.domain.voting.Quorum;
 /**
  * A konwent's own settings for the rules DOMAIN.md leaves open: the default majority and quorum of votes
  * (V2), whether the chair/deputy alternation applies (C4: off for a forum of regional konwents), the number
- * of council seats for member representatives (C1) and the length of a council term in years (C2).
+ * of council seats for member representatives (C1), the length of a council term in years (C2), and whether the
+ * organiser (and so the SECRETARIAT role) comes from the department's competition (O1; A3: only where it does not
+ * may the SECRETARIAT role be granted by hand).
  */
 public record Charter(Majority defaultMajority, Quorum defaultQuorum, boolean alternation, int councilSize,
-                      int termYears) {
+                      int termYears, boolean organiserCompetition) {
     public static final int MAX_COUNCIL_SIZE = 25;
     public static final int MAX_TERM_YEARS = 5;
 
@@ -26,8 +28,11 @@ public record Charter(Majority defaultMajority, Quorum defaultQuorum, boolean al
         }
     }
 
-    /** The defaults of DOMAIN.md: simple majority, quorum of half, alternation on, five seats, yearly terms. */
+    /**
+     * The defaults of DOMAIN.md: simple majority, quorum of half, alternation on, five seats, yearly terms, the
+     * organiser chosen by competition.
+     */
     public static Charter defaults() {
-        return new Charter(Majority.SIMPLE, Quorum.HALF, true, 5, 1);
+        return new Charter(Majority.SIMPLE, Quorum.HALF, true, 5, 1, true);
     }
 }

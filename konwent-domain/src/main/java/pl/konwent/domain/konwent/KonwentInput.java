@@ -20,7 +20,7 @@ public record KonwentInput(String name, String description, String voivodeship, 
     public static final int MAX_DESCRIPTION = 4000;
 
     public record CharterInput(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
-                               Integer councilSize, Integer termYears) {
+                               Integer councilSize, Integer termYears, Boolean organiserCompetition) {
     }
 
     public KonwentDetails validate(FieldErrors errors) {
@@ -53,6 +53,8 @@ public record KonwentInput(String name, String description, String voivodeship, 
         boolean alternation = charter.alternation() == null ? defaults.alternation() : charter.alternation();
         int councilSize = charter.councilSize() == null ? defaults.councilSize() : charter.councilSize();
         int termYears = charter.termYears() == null ? defaults.termYears() : charter.termYears();
+        boolean competition = charter.organiserCompetition() == null ? defaults.organiserCompetition()
+                : charter.organiserCompetition();
         errors.check(councilSize >= 1 && councilSize <= Charter.MAX_COUNCIL_SIZE, "charter.councilSize",
                 "must be between 1 and " + Charter.MAX_COUNCIL_SIZE);
         errors.check(termYears >= 1 && termYears <= Charter.MAX_TERM_YEARS, "charter.termYears",
@@ -60,6 +62,6 @@ public record KonwentInput(String name, String description, String voivodeship, 
         if (majority == null || quorum == null || !errors.isEmpty()) {
             return null;
         }
-        return new Charter(majority, quorum, alternation, councilSize, termYears);
+        return new Charter(majority, quorum, alternation, councilSize, termYears, competition);
     }
 }

@@ -3,24 +3,21 @@ package pl.konwent.domain.shared;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts events per key in a sliding window and refuses a key that reached its limit, with how long to wait.
- * Counts live in this instance's memory; with several instances each counts on its own.
+ * Counts events per key in a sliding window and refuses a key that reached its limit, with how long to wait. The
+ * counts are {@link Attempts}, shared by every instance of the server (issue 19: N instances, one limit).
  */
 public final class Throttle {
-    private static final int MAX_TRACKED_KEYS = 100_000;
-
+    private final Attempts attempts;
+    private final String bucket;
     private final Clock clock;
     private final Duration window;
     private final int max;
-    private final Map<String, Deque<Instant>> events = new ConcurrentHashMap<>();
 
-    public Throttle(Clock clock, Duration window, int max) {
+    public Throttle(Attempts attempts, String bucket, Clock clock, Duration window, int max) {
+        this.attempts = attempts;
+        this.bucket = bucket;
         this.clock = clock;
         this.window = window;
         this.max = max;
@@ -28,46 +25,26 @@ public final class Throttle {
 
     /** Seconds to wait before {@code key} may act again; 0 when it may act now. */
     public long waitSeconds(String key) {
-        Deque<Instant> times = events.get(key);
-        if (times == null) {
+        Instant now = clock.instant();
+        Attempts.Recent recent = attempts.since(bucket, key, now.minus(window));
+        if (recent.count() < max) {
             return 0;
         }
-        Instant now = clock.instant();
-        synchronized (times) {
-            prune(times, now);
-            if (times.size() < max) {
-                return 0;
-            }
-            long millis = Duration.between(now, times.peekFirst().plus(window)).toMillis();
-            return Math.max(1, (millis + 999) / 1000);
-        }
+        return secondsUntil(now, recent.first().plus(window));
     }
 
     public void record(String key) {
         Instant now = clock.instant();
-        if (events.size() > MAX_TRACKED_KEYS) {
-            // a flood of distinct keys: forget the quiet ones rather than grow without bound
-            events.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    prune(entry.getValue(), now);
-                    return entry.getValue().isEmpty();
-                }
-            });
-        }
-        Deque<Instant> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            times.addLast(now);
-        }
+        attempts.record(bucket, key, now, now.minus(window));
     }
 
     public void forget(String key) {
-        events.remove(key);
+        attempts.forget(bucket, key);
     }
 
-    private void prune(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-            times.removeFirst();
-        }
+    /** Whole seconds from {@code now} until {@code then}, at least 1. */
+    public static long secondsUntil(Instant now, Instant then) {
+        long millis = Duration.between(now, then).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 }

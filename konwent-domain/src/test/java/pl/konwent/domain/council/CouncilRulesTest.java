@@ -17,7 +17,7 @@ class CouncilRulesTest {
     private static final KonwentId KRAJOWY = new KonwentId("krajowy");
     private static final Instant T0 = Instant.parse("2011-04-01T10:00:00Z");
     private static final Charter CHARTER = Charter.defaults();
-    private static final Charter FORUM = new Charter(Majority.SIMPLE, Quorum.HALF, false, 3, 1);
+    private static final Charter FORUM = new Charter(Majority.SIMPLE, Quorum.HALF, false, 3, 1, true);
     private static final Seat TORUN = new Seat("cis-torun", "cis-torun", MemberKind.CIS, "Małgorzata Kowalska");
     private static final Seat LEGIONOWO = new Seat("kis-legionowo", "kis-legionowo", MemberKind.KIS, "Anita Świętorecka");
     private static final Seat BARLINEK = new Seat("cis-barlinek", "cis-barlinek", MemberKind.CIS, "Iwona Nowak");

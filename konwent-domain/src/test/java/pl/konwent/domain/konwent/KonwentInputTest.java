@@ -21,16 +21,17 @@ class KonwentInputTest {
         assertThat(details.charter().defaultQuorum().fraction()).isEqualByComparingTo("0.5");
         assertThat(details.charter().alternation()).isTrue();
         assertThat(details.charter().councilSize()).isEqualTo(5);
+        assertThat(details.charter().organiserCompetition()).isTrue();
     }
 
     @Test
     void charterSettingsGivenOverrideOnlyThemselves() {
         KonwentDetails details = validate(new KonwentInput("Forum", null, "02",
-                new KonwentInput.CharterInput("TWO_THIRDS", null, false, null, null), null));
+                new KonwentInput.CharterInput("TWO_THIRDS", null, false, null, null, false), null));
 
         assertThat(details.voivodeship()).isEqualTo(Voivodeship.DOLNOSLASKIE);
         assertThat(details.charter()).isEqualTo(new Charter(Majority.TWO_THIRDS, Charter.defaults().defaultQuorum(),
-                false, 5, 1));
+                false, 5, 1, false));
     }
 
     @Test
@@ -44,7 +45,7 @@ class KonwentInputTest {
     @Test
     void everyInvalidFieldIsReportedTogether() {
         KonwentInput input = new KonwentInput("", "x".repeat(4001), "99",
-                new KonwentInput.CharterInput("MOST", new BigDecimal("0"), null, 26, 0), null);
+                new KonwentInput.CharterInput("MOST", new BigDecimal("0"), null, 26, 0, null), null);
 
         assertThatThrownBy(() -> validate(input))
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.errors())

@@ -42,7 +42,8 @@ public final class JdbiAccounts implements Accounts {
 
     @Override
     public Optional<Account> findByUsername(String username) {
-        return dao.findByUsername(username);
+        // the column's collation may take "ánna" or "ANNA" for "anna": only the very name counts (issue 19)
+        return dao.findByUsername(username).filter(account -> account.username().equals(username));
     }
 
     @Override

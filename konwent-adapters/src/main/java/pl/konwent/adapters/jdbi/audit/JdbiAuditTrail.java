@@ -22,7 +22,8 @@ public final class JdbiAuditTrail implements AuditTrail {
             Instant.ofEpochMilli(rs.getLong("at")),
             rs.getString("actor_id") == null ? null : new AccountId(rs.getString("actor_id")),
             rs.getString("actor_name"), new KonwentId(rs.getString("konwent_id")), rs.getString("action"),
-            rs.getString("resource"), rs.getInt("status"), AuditEntry.Outcome.valueOf(rs.getString("outcome")));
+            rs.getString("resource"), rs.getInt("status"), AuditEntry.Outcome.valueOf(rs.getString("outcome")),
+            rs.getString("reason"));
 
     private final Jdbi jdbi;
 
@@ -33,21 +34,22 @@ public final class JdbiAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEntry e) {
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO audit_entry (id, at, actor_id, actor_name, "
-                        + "konwent_id, action, resource, status, outcome) VALUES (:id, :at, :actorId, :actorName, "
-                        + ":konwent, :action, :resource, :status, :outcome)")
+                        + "konwent_id, action, resource, status, outcome, reason) VALUES (:id, :at, :actorId, "
+                        + ":actorName, :konwent, :action, :resource, :status, :outcome, :reason)")
                 .bind("id", e.id()).bind("at", e.at().toEpochMilli())
                 .bind("actorId", e.actorId() == null ? null : e.actorId().value())
                 .bind("actorName", e.actorName())
                 .bind("konwent", e.konwent() == null ? null : e.konwent().value())
                 .bind("action", truncate(e.action(), 200)).bind("resource", truncate(e.resource(), 500))
                 .bind("status", e.status()).bind("outcome", e.outcome().name())
+                .bind("reason", e.reason())
                 .execute());
     }
 
     @Override
     public Page<AuditEntry> list(KonwentId konwent, Query query, PageRequest page) {
         StringBuilder sql = new StringBuilder("SELECT id, at, actor_id, actor_name, konwent_id, action, resource, "
-                + "status, outcome FROM audit_entry WHERE konwent_id = :konwent");
+                + "status, outcome, reason FROM audit_entry WHERE konwent_id = :konwent");
         Map<String, Object> binds = new HashMap<>(Map.of("konwent", konwent.value()));
         if (query.from() != null) {
             sql.append(" AND at >= :from");

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +24,7 @@ import pl.konwent.adapters.web.access.AccountViews.PasswordRequest;
 import pl.konwent.adapters.web.access.AccountViews.ProfileRequest;
 import pl.konwent.adapters.web.access.AccountViews.RoleList;
 import pl.konwent.adapters.web.access.AccountViews.RoleRequest;
+import pl.konwent.adapters.web.audit.AuditFilter;
 import pl.konwent.adapters.web.access.AccountViews.RoleView;
 import pl.konwent.adapters.web.http.Etags;
 import pl.konwent.adapters.web.http.PageView;
@@ -111,10 +113,11 @@ public final class AccountResource {
     @POST
     @Path("/{accountId}/roles")
     public Response grant(@Auth Optional<Caller> caller, @PathParam("accountId") String accountId,
-                          RoleRequest body, @Context UriInfo uri) {
+                          RoleRequest body, @Context UriInfo uri, @Context ContainerRequestContext context) {
         RoleRequest request = RequestBodies.required(body);
-        RoleGrant grant = accounts.grant(caller, accountId,
-                new AccountService.NewGrant(request.konwentId(), request.role(), request.memberId()));
+        AuditFilter.note(context, request.konwentId(), request.reason());
+        RoleGrant grant = accounts.grant(caller, accountId, new AccountService.NewGrant(request.konwentId(),
+                request.role(), request.memberId(), request.reason()));
         return Response.created(uri.getAbsolutePathBuilder().path(grant.id()).build())
                 .entity(RoleView.of(grant)).build();
     }

@@ -36,6 +36,6 @@ public final class AccountViews {
     public record PasswordRequest(String currentPassword, String newPassword) {
     }
 
-    public record RoleRequest(String konwentId, String role, String memberId) {
+    public record RoleRequest(String konwentId, String role, String memberId, String reason) {
     }
 }

@@ -2,13 +2,10 @@ package pl.konwent.adapters.web.access;
 
 import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.Authenticator;
-import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.UnauthorizedHandler;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.auth.basic.BasicCredentials;
 import io.dropwizard.auth.chained.ChainedAuthFilter;
-import com.codahale.metrics.MetricRegistry;
-import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -31,9 +28,11 @@ import pl.konwent.domain.access.Caller;
  * Authenticates every request that carries credentials, with dropwizard-auth's Bearer and Basic filters; a
  * request without an Authorization header goes on as anonymous (public reads), and each use case then says what
  * it needs ({@link pl.konwent.domain.access.Access}). Credentials that are present but wrong are always a 401,
- * never a silent downgrade to anonymous. The password check of Basic is cached briefly so a script using Basic
- * does not pay bcrypt on every request; the account and its roles are read afresh on every request either way,
- * so a disabled account, a revoked role or a new council term takes effect at once.
+ * never a silent downgrade to anonymous. Nothing about a caller is cached between requests (issue 19: a cached
+ * Basic check let a password keep working ~30 s after a reset): every request checks its password or token, and
+ * reads the account and its roles, in the database all instances share, so a password change or reset, a disabled
+ * account, a revoked role or a new council term takes effect on the next request at every instance. A script
+ * should log in once for a token, which costs a hash and a lookup per request instead of bcrypt.
  */
 @Provider
 @PreMatching
@@ -48,12 +47,9 @@ public final class CallerAuthentication implements ContainerRequestFilter {
     @Context
     private HttpServletRequest servletRequest;
 
-    public CallerAuthentication(Authentication authentication, MetricRegistry metrics) {
-        Authenticator<BasicCredentials, Caller> passwordChecked = new CachingAuthenticator<>(metrics,
-                given -> authentication.byPassword(given.getUsername(), given.getPassword(), currentAddress()),
-                CaffeineSpec.parse("maximumSize=10000, expireAfterWrite=30s"));
-        Authenticator<BasicCredentials, Caller> basic = given -> passwordChecked.authenticate(given)
-                .flatMap(authentication::current);
+    public CallerAuthentication(Authentication authentication) {
+        Authenticator<BasicCredentials, Caller> basic =
+                given -> authentication.byPassword(given.getUsername(), given.getPassword(), currentAddress());
         UnauthorizedHandler problem = new UnauthorizedHandler() {
             @Override
             public Response buildResponse(String prefix, String realm) {

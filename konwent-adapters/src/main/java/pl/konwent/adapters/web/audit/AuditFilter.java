@@ -29,11 +29,22 @@ import pl.konwent.domain.audit.AuditService;
 public final class AuditFilter implements ContainerResponseFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final String KONWENT = AuditFilter.class.getName() + ".konwent";
+    private static final String REASON = AuditFilter.class.getName() + ".reason";
 
     private final AuditService audit;
 
     public AuditFilter(AuditService audit) {
         this.audit = audit;
+    }
+
+    /**
+     * What the trail cannot see in the path: the konwent a command acts in (a role granted through
+     * /accounts/{id}/roles belongs to its konwent's trail) and the reason the actor gave (A2), if any.
+     */
+    public static void note(ContainerRequestContext request, String konwentId, String reason) {
+        request.setProperty(KONWENT, konwentId);
+        request.setProperty(REASON, reason);
     }
 
     @Override
@@ -44,14 +55,15 @@ public final class AuditFilter implements ContainerResponseFilter {
         }
         String resource = response.getLocation() != null ? response.getLocation().getRawPath()
                 : uri.getRequestUri().getRawPath();
-        String konwentId = uri.getPathParameters().getFirst("konwentId");
+        String konwentId = request.getProperty(KONWENT) instanceof String noted ? noted
+                : uri.getPathParameters().getFirst("konwentId");
         if (konwentId == null && resource.startsWith("/api/v1/konwents/")) {
             konwentId = resource.substring("/api/v1/konwents/".length()).split("/")[0];
         }
         String action = request.getMethod() + " " + template(uri);
         try {
             audit.record(CallerAuthentication.callerOf(request.getSecurityContext()), konwentId, action, resource,
-                    response.getStatus());
+                    response.getStatus(), request.getProperty(REASON) instanceof String reason ? reason : null);
         } catch (RuntimeException e) {
             // the command itself has already happened; a lost audit line must not turn its answer into an error
             LOG.error("Could not record audit entry for {} {}", action, resource, e);

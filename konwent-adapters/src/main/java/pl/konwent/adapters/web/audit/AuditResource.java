@@ -20,11 +20,11 @@ import pl.konwent.domain.audit.AuditService;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuditResource {
     public record AuditEntryView(String id, Instant at, String actor, String actorId, String action, String resource,
-                                 int status, String outcome) {
+                                 int status, String outcome, String reason) {
         static AuditEntryView of(AuditEntry entry) {
             return new AuditEntryView(entry.id(), entry.at(), entry.actorName(),
                     entry.actorId() == null ? null : entry.actorId().value(), entry.action(), entry.resource(),
-                    entry.status(), entry.outcome().name());
+                    entry.status(), entry.outcome().name(), entry.reason());
         }
     }
 

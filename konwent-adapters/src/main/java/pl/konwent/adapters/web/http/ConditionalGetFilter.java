@@ -18,18 +18,31 @@ import java.util.Arrays;
  * Gives every successful read an ETag and answers a matching If-None-Match with 304, in one place for all
  * resources. A resource that knows its version sets the tag itself ({@link Etags}); otherwise the tag is a
  * hash of the body, which is written once here and handed on as bytes.
+ * <p>
+ * Threat (issue 19, API3): a shared cache handing one caller's view to another. What a read shows can depend on
+ * who asks (a member's contacts, an account, a declaration), so every read says {@code Vary: Authorization}, and a
+ * read made with credentials is {@code Cache-Control: private, no-store} unless its resource says otherwise.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER + 100)
 public final class ConditionalGetFilter implements ContainerResponseFilter {
+    static final String PERSONAL = "private, no-store";
+
     @Context
     private Providers providers;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         String method = request.getMethod();
-        if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
-                || response.getStatus() != 200 || !response.hasEntity()) {
+        if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
+            return;
+        }
+        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PERSONAL);
+        }
+        if (response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
         EntityTag tag = response.getEntityTag();

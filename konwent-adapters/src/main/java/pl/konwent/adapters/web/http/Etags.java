@@ -19,6 +19,15 @@ public final class Etags {
     }
 
     /**
+     * The tag of a resource read in its public view, which shows less than the full one of the same version: a
+     * tag of its own (issue 19), so a cache or a client never takes one view for the other, and If-Match with it
+     * fails (412) since an update needs the full view's version.
+     */
+    public static EntityTag ofPublicView(long version) {
+        return new EntityTag("v" + version + "-public");
+    }
+
+    /**
      * The version an If-Match header asks for: empty when there is no header or it is {@code *}; a version
      * no resource has when the tag is not one of ours, so the update fails with 412 as RFC 9110 says.
      */

@@ -8,12 +8,13 @@ public record KonwentRequest(String id, String name, String description, String 
                              String declarationDeadline) {
 
     public record CharterRequest(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
-                                 Integer councilSize, Integer termYears) {
+                                 Integer councilSize, Integer termYears, Boolean organiserCompetition) {
     }
 
     KonwentInput toInput() {
         return new KonwentInput(name, description, voivodeship, charter == null ? null
                 : new KonwentInput.CharterInput(charter.defaultMajority(), charter.defaultQuorum(),
-                        charter.alternation(), charter.councilSize(), charter.termYears()), declarationDeadline);
+                        charter.alternation(), charter.councilSize(), charter.termYears(),
+                        charter.organiserCompetition()), declarationDeadline);
     }
 }

@@ -66,7 +66,9 @@ public final class MemberResource {
     public Response get(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                         @PathParam("memberId") String memberId) {
         MembershipService.MemberRead read = membership.member(caller, konwentId, memberId);
-        return Response.ok(MemberView.of(read)).tag(Etags.ofVersion(read.member().version())).build();
+        long version = read.member().version();
+        return Response.ok(MemberView.of(read)).tag(read.view() == MembershipService.View.FULL
+                ? Etags.ofVersion(version) : Etags.ofPublicView(version)).build();
     }
 
     @PUT
@@ -91,9 +93,7 @@ public final class MemberResource {
     @Path("/{memberId}/personal-data")
     public PersonalDataView personalData(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                                          @PathParam("memberId") String memberId) {
-        MembershipService.PersonalData data = membership.personalData(caller, konwentId, memberId);
-        return new PersonalDataView(MemberView.full(data.member()),
-                data.declarations().stream().map(DeclarationView::of).toList());
+        return PersonalDataView.of(membership.personalData(caller, konwentId, memberId));
     }
 
     @DELETE

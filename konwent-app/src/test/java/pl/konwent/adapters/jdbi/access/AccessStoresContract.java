@@ -116,16 +116,18 @@ abstract class AccessStoresContract {
     void theAuditTrailFiltersAndPagesNewestFirst() {
         for (int i = 0; i < 5; i++) {
             audit.record(new AuditEntry("e" + i, T0.plusSeconds(i), null, i % 2 == 0 ? "anna" : "jan", KRAJOWY,
-                    "PUT /api/v1/konwents/{konwentId}", "/api/v1/konwents/krajowy", 200, AuditEntry.Outcome.SUCCEEDED));
+                    "PUT /api/v1/konwents/{konwentId}", "/api/v1/konwents/krajowy", 200, AuditEntry.Outcome.SUCCEEDED,
+                    i == 4 ? "named by the member by letter" : null));
         }
         audit.record(new AuditEntry("other", T0, null, "anna", null, "POST /api/v1/accounts", "/api/v1/accounts/x",
-                201, AuditEntry.Outcome.SUCCEEDED));
+                201, AuditEntry.Outcome.SUCCEEDED, null));
         AuditTrail.Query all = new AuditTrail.Query(null, null, null, null);
 
         Page<AuditEntry> first = audit.list(KRAJOWY, all, PageRequest.first(2));
         Page<AuditEntry> second = audit.list(KRAJOWY, all, new PageRequest(2, first.nextAfter()));
 
         assertThat(first.items()).extracting(AuditEntry::id).containsExactly("e4", "e3");
+        assertThat(first.items()).extracting(AuditEntry::reason).containsExactly("named by the member by letter", null);
         assertThat(second.items()).extracting(AuditEntry::id).containsExactly("e2", "e1");
         assertThat(audit.list(KRAJOWY, new AuditTrail.Query(null, null, "anna", null), PageRequest.first(10)).items())
                 .extracting(AuditEntry::id).containsExactly("e4", "e2", "e0");

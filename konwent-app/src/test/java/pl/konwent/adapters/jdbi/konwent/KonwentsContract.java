@@ -40,7 +40,7 @@ abstract class KonwentsContract {
     void storesAndReadsBackEveryFieldWithPolishLetters() {
         Konwent dolnoslaski = new Konwent(new KonwentId("dolnoslaski"), "Dolnośląski Konwent CIS i KIS — Zażółć gęślą jaźń",
                 "Współpraca podmiotów zatrudnienia socjalnego", Voivodeship.DOLNOSLASKIE,
-                new Charter(Majority.TWO_THIRDS, new Quorum(new BigDecimal("0.3333")), false, 7, 2), null, T0, T0, 1);
+                new Charter(Majority.TWO_THIRDS, new Quorum(new BigDecimal("0.3333")), false, 7, 2, false), null, T0, T0, 1);
 
         konwents.add(dolnoslaski);
 

@@ -155,8 +155,11 @@ class PortalBrowserTest {
         String vote = admin.post(votes, Map.of("title", "Wniosek o przyjęcie planu", "kind", "MOTION", "text",
                 "Konwent przyjmuje plan.", "secret", false)).expect(201).json().path("id").asText();
         admin.post(votes + "/" + vote + "/opening", null).expect(200);
-        for (String member : members.subList(0, 2)) {
-            admin.post(votes + "/" + vote + "/ballots", Map.of("memberId", member, "choice", "FOR")).expect(201);
+        for (int i = 0; i < 2; i++) {
+            Api representative = Accounts.withRole(admin, anonymous, "portal-rep-" + i, konwent, "REPRESENTATIVE",
+                    members.get(i));
+            representative.post(votes + "/" + vote + "/ballots", Map.of("memberId", members.get(i), "choice", "FOR"))
+                    .expect(201);
         }
         admin.post(votes + "/" + vote + "/closing", null).expect(200);
         return konwent;

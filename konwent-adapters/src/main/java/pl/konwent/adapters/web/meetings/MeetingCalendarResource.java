@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import pl.konwent.adapters.web.http.Hashes;
+import pl.konwent.adapters.web.publication.PortalPaths;
 import pl.konwent.domain.meetings.MeetingService;
 
 /** A konwent's meetings from a year back on as an iCalendar feed, for calendar programs to subscribe to. */
@@ -33,7 +34,7 @@ public final class MeetingCalendarResource {
     public Response calendar(@PathParam("konwentId") String konwentId, @Context UriInfo uri) {
         MeetingService.Calendar calendar = meetings.calendar(konwentId);
         String text = MeetingCalendar.of(konwentId, calendar.konwent().name(), calendar.meetings(),
-                uri.getBaseUriBuilder().path("api/v1/konwents").path(konwentId).path("meetings/").build(),
+                PortalPaths.meetings(uri.getBaseUri(), konwentId),
                 clock.instant());
         return Response.ok(text, CALENDAR + "; charset=utf-8").tag(versionOf(calendar)).build();
     }

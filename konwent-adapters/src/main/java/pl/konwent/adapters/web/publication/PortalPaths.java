@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 
 /** Where the portal's pages for people are: under {@code /portal/v1}, versioned apart from the JSON API. */
-final class PortalPaths {
+public final class PortalPaths {
     static final String ROOT = "/portal/v1";
     static final String SCRIPT = "konwent-portal.js";
 
@@ -17,6 +17,11 @@ final class PortalPaths {
 
     static URI document(URI base, String konwentId, String documentId) {
         return UriBuilder.fromUri(konwent(base, konwentId)).path("documents").path(documentId).build();
+    }
+
+    /** The folder of the konwent's meeting pages, ending with a slash so that a meeting's id resolves beneath it. */
+    public static URI meetings(URI base, String konwentId) {
+        return URI.create(UriBuilder.fromUri(konwent(base, konwentId)).path("meetings").build() + "/");
     }
 
     static URI meeting(URI base, String konwentId, String meetingId) {

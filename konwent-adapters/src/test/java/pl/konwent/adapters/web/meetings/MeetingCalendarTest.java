@@ -31,7 +31,7 @@ import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.meetings.Meeting;
 
 class MeetingCalendarTest {
-    private static final URI MEETINGS = URI.create("http://host/api/v1/konwents/lodzki/meetings/");
+    private static final URI MEETINGS = URI.create("http://host/portal/v1/konwents/lodzki/meetings/");
     private static final Instant NOW = Instant.parse("2025-03-01T08:30:00Z");
     private static final Instant CREATED = Instant.parse("2025-01-10T12:00:00Z");
 
@@ -103,7 +103,7 @@ class MeetingCalendarTest {
         assertThat(join.getFeatures()).containsExactly(Feature.AUDIO, Feature.VIDEO);
         assertThat(join.getLabel()).isEqualTo("Dołącz online");
         assertThat(events.get(1).getUrl().getValue())
-                .isEqualTo("http://host/api/v1/konwents/lodzki/meetings/a1b2c3d4-0000-4000-8000-000000000002");
+                .isEqualTo("http://host/portal/v1/konwents/lodzki/meetings/a1b2c3d4-0000-4000-8000-000000000002");
     }
 
     /** RFC 5545's rules for each component; not iTIP's (RFC 5546) for METHOD:PUBLISH, which want an ORGANIZER. */
@@ -161,11 +161,11 @@ class MeetingCalendarTest {
     }
 
     @Test
-    void eventLinksToTheMeetingUnderTheMeetingsBase() throws Exception {
+    void eventLinksToTheMeetingsHumanPageUnderTheMeetingsBase() throws Exception {
         VEvent event = onlyEvent(feed(hybrid));
 
         assertThat(value(event, "URL"))
-                .isEqualTo("http://host/api/v1/konwents/lodzki/meetings/a1b2c3d4-0000-4000-8000-000000000002");
+                .isEqualTo("http://host/portal/v1/konwents/lodzki/meetings/a1b2c3d4-0000-4000-8000-000000000002");
     }
 
     @Test

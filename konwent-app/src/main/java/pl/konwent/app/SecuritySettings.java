@@ -32,6 +32,11 @@ public class SecuritySettings {
     @NotNull
     private Duration loginWindow = Duration.minutes(15);
 
+    /** The wait after the first failure beyond the free ones; each further failure doubles it, up to the window. */
+    @JsonProperty
+    @NotNull
+    private Duration firstLoginDelay = Duration.seconds(1);
+
     public String getInitialAdminPassword() {
         return initialAdminPassword;
     }
@@ -50,6 +55,10 @@ public class SecuritySettings {
 
     public int getMaxFailedLoginsPerAddress() {
         return maxFailedLoginsPerAddress;
+    }
+
+    public Duration getFirstLoginDelay() {
+        return firstLoginDelay;
     }
 
     public Duration getLoginWindow() {

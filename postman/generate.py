@@ -11,7 +11,7 @@ the server's real clock makes success impossible within a run, one documented re
 tests; 2xx answers are checked for what the request did (states, counts, names), not only for required fields.
 Every request goes as the ADMIN that logged in (or anonymously, where the public may call), since an ADMIN may act
 in any role but one: it never casts a member's ballot (V6). So the ADMIN makes one account the REPRESENTATIVE of
-three members (A2: of the first CIS because that member named the account's e-mail in its declaration, of the
+three members (A2: of the first CIS because that member named the account's e-mail among its representatives, of the
 other two with a reason the audit trail keeps), and the ballots go as that account. The department's account is
 made because communiqués are sent to it.
 
@@ -278,7 +278,7 @@ JOURNEY = [
     # The members' voice: an account the ADMIN makes REPRESENTATIVE of three members, to cast their ballots (V6)
     ("createAccount", "an account for the members' representative", 201, dict(
         body={"username": "glos-{{run}}", "password": "haslo-przedstawiciela-{{run}}",
-              "displayName": "Anna Nowak", "email": "cis.pniewy.rep@example.pl"},
+              "displayName": "Anna Nowak", "email": "anna@example.pl"},
         save={"voiceAccountId": ID})),
     ("grantRole", "the first CIS named this person: its REPRESENTATIVE", 201, dict(
         vars={"accountId": "voiceAccountId"},

@@ -5,7 +5,7 @@
 # each one; the register is exported as CSV. Every command carries an Idempotency-Key, so the script can be run
 # again after an interruption without doubling anything. Needs bash and curl.
 #
-# Usage: KONWENT_URL=http://localhost:8080 KONWENT_ADMIN_PASSWORD=… examples/founding.sh [out.csv]
+# Usage: KONWENT_URL=http://localhost:8080 KONWENT_ADMIN_PASSWORD=… [KONWENT_ID=krajowy] examples/founding.sh [out.csv]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 admin_password="${KONWENT_ADMIN_PASSWORD:?set KONWENT_ADMIN_PASSWORD}"
@@ -22,8 +22,11 @@ id_of() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
 json() { local text=${1//\\/\\\\}; printf '"%s"' "${text//\"/\\\"}"; }
 
 admin=(-u "admin:$admin_password")
-call POST /konwents '{"id": "'"$konwent"'", "name": "Konwent Centrów i Klubów Integracji Społecznej"}' \
-  "${admin[@]}" -H "Idempotency-Key: found-$konwent" >/dev/null
+# founded only if it is not there yet (README's example founds krajowy too, with another body and key)
+if ! curl -sf -o /dev/null "$api/konwents/$konwent"; then
+  call POST /konwents '{"id": "'"$konwent"'", "name": "Konwent Centrów i Klubów Integracji Społecznej"}' \
+    "${admin[@]}" -H "Idempotency-Key: found-$konwent" >/dev/null
+fi
 department=$(call POST /accounts '{"username": "departament-'"$konwent"'", "password": "'"$department_password"'",
   "displayName": "Departament Pomocy i Integracji Społecznej"}' "${admin[@]}" \
   -H "Idempotency-Key: account-departament-$konwent" | id_of)

@@ -521,7 +521,17 @@ JOURNEY = [
         anonymous=True, query={"include": "member-konwents"},
         checks=["pm.expect(text).to.include('<feed')", "pm.expect(text).to.include('Posiedzenie Konwentu (Postman)')"])),
     ("getJsonFeed", "the JSON feed", 200, dict(
-        anonymous=True, checks=["pm.expect(json.version).to.include('jsonfeed.org')", "pm.expect(json.items).to.not.be.empty"])),
+        anonymous=True, checks=["pm.expect(json.version).to.include('jsonfeed.org')", "pm.expect(json.items).to.not.be.empty",
+                                "pm.expect(json.language).to.eql('pl')", "pm.expect(json.items[0].url).to.include('/portal/v1/')"])),
+    ("getPortalComponent", "the portal view a regional portal embeds", 200, dict(
+        anonymous=True, checks=["pm.expect(pm.response.headers.get('Content-Type')).to.include('text/javascript')",
+                                "pm.expect(text).to.include(\"customElements.define('konwent-portal'\")"])),
+    ("getPortalPage", "the konwent's portal page", 200, dict(
+        anonymous=True, checks=["pm.expect(text).to.include('<konwent-portal')", "pm.expect(text).to.include('lang=\"pl\"')"])),
+    ("getDocumentPage", "the published report as a page", 200, dict(
+        anonymous=True, checks=["pm.expect(text).to.include('Sprawozdanie rady programowej')"])),
+    ("getMeetingPage", "the meeting to come as a page", 200, dict(
+        anonymous=True, checks=["pm.expect(text).to.include('Dodaj do kalendarza')"])),
     ("listAuditEntries", "what happened", 200, dict(query={"limit": "10"}, checks=["pm.expect(json.items).to.have.length(10)"])),
     ("listWebhookDeliveries", "what the portal is sent", 200, dict(
         checks=["pm.expect(json.items.map(d => d.eventType)).to.include.members(['webhook.ping', 'member.accepted', "
@@ -661,7 +671,7 @@ for operation_id, label, expected, options in JOURNEY:
     items.append({"name": title, "event": events, "request": request})
 
 defaults = {"token": "", "docsAsset": "swagger-ui.css", "problemType": "conflict",
-            "webhookUrl": "https://192.0.2.10/konwent-webhook"}
+            "webhookUrl": "https://example.org/konwent-webhook"}
 saved = {name for *_, options in JOURNEY for name in options.get("save", {})}
 saved |= set(re.findall(r"set\('([A-Za-z]+)'", "\n".join(SETUP)))
 variables = sorted((path_variables | saved) - set(defaults))

@@ -1,9 +1,6 @@
 package pl.konwent.app;
 
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.files.FilesystemFileStore;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
 import pl.konwent.adapters.jdbi.access.JdbiAttempts;
@@ -33,6 +30,7 @@ import pl.konwent.adapters.jdbi.publication.JdbiFeedSources;
 import pl.konwent.adapters.jdbi.publication.JdbiKonwentLinks;
 import pl.konwent.adapters.web.publication.FeedResource;
 import pl.konwent.adapters.web.publication.KonwentLinkResource;
+import pl.konwent.adapters.web.publication.PortalResource;
 import pl.konwent.domain.publication.FeedService;
 import pl.konwent.domain.meetings.CommuniqueService;
 import pl.konwent.domain.meetings.CompetitionService;
@@ -44,6 +42,7 @@ import pl.konwent.adapters.jdbi.access.JdbiTokens;
 import pl.konwent.adapters.jdbi.audit.JdbiAuditTrail;
 import pl.konwent.adapters.security.BcryptPasswordHasher;
 import pl.konwent.adapters.security.SecureIdSource;
+import pl.konwent.adapters.security.ServerSecret;
 import pl.konwent.adapters.web.access.AccountResource;
 import pl.konwent.adapters.web.council.CouncilResource;
 import pl.konwent.adapters.web.council.ElectionResource;
@@ -59,7 +58,11 @@ import pl.konwent.domain.access.PasswordHasher;
 import pl.konwent.domain.audit.AuditService;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.voting.VotingService;
+import pl.konwent.adapters.jdbi.voting.JdbiBallotSealer;
+import pl.konwent.adapters.jdbi.voting.JdbiSecretBallots;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
+import pl.konwent.adapters.security.KeyWrap;
+import pl.konwent.domain.voting.SecretBallots;
 import pl.konwent.adapters.web.voting.VoteResource;
 import pl.konwent.domain.shared.Attempts;
 import pl.konwent.domain.shared.Throttle;
@@ -80,6 +83,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.migrations.CloseableLiquibase;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import org.glassfish.jersey.server.ServerProperties;
@@ -94,6 +98,7 @@ import pl.konwent.adapters.web.RootResource;
 import pl.konwent.adapters.web.http.BodyLimitFilter;
 import pl.konwent.adapters.web.http.ConditionalGetFilter;
 import pl.konwent.adapters.web.http.IdempotencyFilter;
+import pl.konwent.adapters.web.http.IdempotencySecrets;
 import pl.konwent.adapters.web.konwent.KonwentResource;
 import pl.konwent.domain.council.CouncilService;
 import pl.konwent.domain.council.ElectionService;
@@ -105,8 +110,6 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     /** The configuration inside the jar, used when the command line names none. */
     public static final String DEFAULT_CONFIG = "konwent.yml";
     static final String MIGRATIONS = "db/changelog.xml";
-    static final String FIRST_ADMIN = "admin";
-    private static final Logger LOG = LoggerFactory.getLogger(KonwentApplication.class);
 
     public static void main(String[] args) throws Exception {
         new KonwentApplication().run(withDefaultConfig(args));
@@ -154,6 +157,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     public void run(KonwentConfiguration configuration, Environment environment) throws Exception {
         // strict JSON for the API only: the configuration was read leniently, before this
         JsonConfig.configure(environment.getObjectMapper());
+        Startup.quietRequestLog(environment);
         DataSourceFactory database = configuration.getDatabase();
         if (configuration.isMigrateOnStart()) {
             migrate(database, environment);
@@ -163,6 +167,10 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
         SecuritySettings security = configuration.getSecurity();
+        ServerSecret secret = security.serverSecret(configuration.getDataDir());
+        IdempotencySecrets idempotencySecrets = IdempotencySecrets.from(secret);
+        JdbiIdempotencyStore idempotencyRecords = new JdbiIdempotencyStore(jdbi, idempotencySecrets);
+        configuration.getIdempotency().manage(environment, idempotencyRecords, clock);
         // one instance for every use case that publishes (membership, meetings; voting, communiqués, documents)
         Events events = new JdbiEvents(jdbi, ids, clock);
         WebhookSettings webhookSettings = configuration.getWebhooks();
@@ -187,25 +195,31 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
         JdbiCouncilTerms termStore = new JdbiCouncilTerms(jdbi);
         CouncilService councils = new CouncilService(termStore, memberStore, konwents, unitOfWork, clock);
-        ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), termStore, memberStore, konwents,
-                unitOfWork, ids, clock);
+        SecureRandom random = new SecureRandom();
+        SecretBallots secretBallots = new SecretBallots(new JdbiBallotSealer(jdbi,
+                new KeyWrap(secret.derive("ballot-keys", 32), random), random), new JdbiSecretBallots(jdbi, ids),
+                unitOfWork);
+        ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), secretBallots, termStore,
+                memberStore, konwents, unitOfWork, ids, clock);
+        JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
+        JdbiRegistrations registrationStore = new JdbiRegistrations(jdbi);
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
                 councils, konwents, events, unitOfWork, ids, clock,
                 new Throttle(attempts, "declarations", clock, java.time.Duration.ofHours(1),
-                        configuration.getMaxDeclarationsPerAddressPerHour()));
+                        configuration.getMaxDeclarationsPerAddressPerHour()),
+                new MembershipService.PeopleCopies(registrationStore, idempotencyRecords, outbox));
         long maxFileSize = configuration.getDocuments().getMaxFileSize().toBytes();
         DocumentService documents = new DocumentService(new JdbiDocuments(jdbi),
                 new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
                 unitOfWork, ids, clock, maxFileSize);
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
-        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), meetingStore, konwents, documents, events,
-                unitOfWork, ids, clock);
-        JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
+        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), secretBallots, meetingStore, konwents,
+                documents, events, unitOfWork, ids, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
         MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, events, unitOfWork,
                 ids, clock);
-        RegistrationService registrations = new RegistrationService(new JdbiRegistrations(jdbi), meetingStore,
+        RegistrationService registrations = new RegistrationService(registrationStore, meetingStore,
                 meetings, memberStore, konwents, unitOfWork, clock);
         CompetitionService competitions = new CompetitionService(new JdbiCompetitions(jdbi), memberStore,
                 accountStore, konwents, unitOfWork, ids, clock,
@@ -218,20 +232,25 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 konwents, unitOfWork, clock);
         WebhookService webhooks = new WebhookService(new JdbiWebhooks(jdbi, ids, clock),
                 webhookSettings.addressPolicy(), konwents, unitOfWork, ids, clock);
-        ensureFirstAdmin(accounts, security.getInitialAdminPassword(), ids);
+        String adminPassword = FirstAdmin.ensure(accounts, security.getInitialAdminPassword(), ids,
+                java.nio.file.Path.of(configuration.getDataDir()));
+        environment.lifecycle().addServerLifecycleListener(new Startup.ReadyLine(adminPassword));
         configuration.getCors().apply(environment);
         environment.getApplicationContext().insertHandler(new SecurityHeaders());
 
         ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
+        HeaderDeadline headerDeadline = new HeaderDeadline(configuration.getRequestHeaderTimeout().toJavaDuration());
+        environment.lifecycle().addServerLifecycleListener(headerDeadline::applyTo);
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
         environment.jersey().register(new BodyLimitFilter(maxFileSize));
         environment.jersey().register(new CallerAuthentication(authentication));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
-        environment.jersey().register(new IdempotencyFilter(new JdbiIdempotencyStore(jdbi), clock));
+        environment.jersey().register(new IdempotencyFilter(idempotencyRecords, idempotencySecrets, clock,
+                configuration.getIdempotency().retention()));
         environment.jersey().register(new AuditFilter(audit));
         environment.jersey().register(new RootResource());
         environment.jersey().register(new ContractResource());
@@ -252,6 +271,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new WorkPlanResource(workPlans));
         environment.jersey().register(new FeedResource(feeds));
         environment.jersey().register(new KonwentLinkResource(feeds));
+        environment.jersey().register(new PortalResource(konwents, documents, meetings));
         environment.jersey().register(new WebhookResource(webhooks));
         environment.jersey().register(new DocumentResource(documents));
     }
@@ -261,21 +281,10 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         return Clock.systemUTC();
     }
 
-    /** The installation's first ADMIN, "admin", from KONWENT_ADMIN_PASSWORD or a generated password logged once. */
-    private static void ensureFirstAdmin(AccountService accounts, String configuredPassword, IdSource ids) {
-        boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        String password = generated
-                ? Base64.getUrlEncoder().withoutPadding().encodeToString(ids.secretBytes(18)) : configuredPassword;
-        if (accounts.ensureAdmin(FIRST_ADMIN, password) && generated) {
-            LOG.warn("Created the first ADMIN account '{}' with the generated password: {}  "
-                    + "(shown only now; set KONWENT_ADMIN_PASSWORD to choose it)", FIRST_ADMIN, password);
-        }
-    }
-
     private static void migrate(DataSourceFactory database, Environment environment) throws Exception {
         ManagedDataSource dataSource = database.build(environment.metrics(), "migrations");
         try (CloseableLiquibase liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, MIGRATIONS)) {
-            liquibase.update("");
+            Startup.migrateQuietly(liquibase);
         }
     }
 }

@@ -48,6 +48,20 @@ public class KonwentConfiguration extends Configuration {
         this.maxDeclarationsPerAddressPerHour = max;
     }
 
+    @NotNull
+    private io.dropwizard.util.Duration requestHeaderTimeout = io.dropwizard.util.Duration.seconds(10);
+
+    /** How long a client may take to send a request's line and headers, in total (see {@link HeaderDeadline}). */
+    @JsonProperty
+    public io.dropwizard.util.Duration getRequestHeaderTimeout() {
+        return requestHeaderTimeout;
+    }
+
+    @JsonProperty
+    public void setRequestHeaderTimeout(io.dropwizard.util.Duration requestHeaderTimeout) {
+        this.requestHeaderTimeout = requestHeaderTimeout;
+    }
+
     private DataSourceFactory database = new DataSourceFactory();
 
     @Valid
@@ -90,6 +104,15 @@ public class KonwentConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private DocumentSettings documents = new DocumentSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private IdempotencySettings idempotency = new IdempotencySettings();
+
+    public IdempotencySettings getIdempotency() {
+        return idempotency;
+    }
 
     public DocumentSettings getDocuments() {
         return documents;

@@ -26,7 +26,8 @@ final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         String title = HttpStatus.getMessage(code);
-        String type = code == 404 ? "not-found" : code >= 500 ? "internal" : "malformed-request";
+        String type = code == 404 ? "not-found" : code == 408 ? "request-timeout" : code >= 500 ? "internal"
+                : "malformed-request";
         String detail = code >= 500 ? "Unexpected error" : "The server could not accept this request: " + title;
         String body = "{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + code
                 + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}";

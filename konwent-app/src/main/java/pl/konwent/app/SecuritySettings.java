@@ -5,6 +5,9 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import pl.konwent.adapters.security.ServerSecret;
 
 /** Authentication settings (konwent.yml, section {@code security}). */
 public class SecuritySettings {
@@ -37,6 +40,14 @@ public class SecuritySettings {
     @NotNull
     private Duration firstLoginDelay = Duration.seconds(1);
 
+    /** The server secret as Base64 (KONWENT_SECRET_KEY); empty: read from {@link #secretKeyFile}. */
+    @JsonProperty
+    private String secretKey;
+
+    /** A file holding the server secret as Base64, created at first start; empty: {@code <dataDir>/secret.key}. */
+    @JsonProperty
+    private String secretKeyFile;
+
     public String getInitialAdminPassword() {
         return initialAdminPassword;
     }
@@ -63,5 +74,15 @@ public class SecuritySettings {
 
     public Duration getLoginWindow() {
         return loginWindow;
+    }
+
+    /** The secret the keys protecting data in the database derive from: given, or kept in a file outside it. */
+    public ServerSecret serverSecret(String dataDir) {
+        if (secretKey != null && !secretKey.isBlank()) {
+            return ServerSecret.fromBase64(secretKey);
+        }
+        Path file = secretKeyFile == null || secretKeyFile.isBlank() ? Path.of(dataDir, "secret.key")
+                : Path.of(secretKeyFile);
+        return ServerSecret.loadOrCreate(file, new SecureRandom());
     }
 }

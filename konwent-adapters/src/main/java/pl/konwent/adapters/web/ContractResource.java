@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
+import pl.konwent.adapters.web.http.ClasspathFiles;
 
 /**
  * The contract and its reader: {@code openapi.yaml} as shipped in the jar, Swagger UI from the swagger-ui
@@ -51,7 +52,7 @@ public final class ContractResource {
     private final String uiVersion;
 
     public ContractResource() {
-        this.contract = read("openapi.yaml");
+        this.contract = ClasspathFiles.read("openapi.yaml");
         this.uiVersion = webjarVersion();
     }
 
@@ -76,7 +77,7 @@ public final class ContractResource {
         if (type == null) {
             throw new NotFoundException();
         }
-        return Response.ok(read(WEBJAR + uiVersion + "/" + file), type)
+        return Response.ok(ClasspathFiles.read(WEBJAR + uiVersion + "/" + file), type)
                 .header("Cache-Control", "public, max-age=86400")
                 .build();
     }
@@ -91,17 +92,6 @@ public final class ContractResource {
             }
         }
         throw new NotFoundException();
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = ContractResource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String webjarVersion() {

@@ -45,6 +45,16 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof BodyLimitFilter.TooLarge tooLarge) {
                 return BodyLimitFilter.tooLarge(tooLarge.limit());
             }
+            if (cause instanceof BodyLimitFilter.TooSlow || cause instanceof java.util.concurrent.TimeoutException) {
+                // a body that came too slowly, or stopped coming until the connection's idle timeout
+                return ProblemType.REQUEST_TIMEOUT.response("The request body did not arrive in time");
+            }
+            if (cause instanceof org.eclipse.jetty.http.HttpException framing && framing.getCode() >= 400
+                    && framing.getCode() < 500) {
+                // Jetty's parser refused the body's framing (a chunk size that overflows, a bad chunk): the client's
+                // fault, answered without a stack trace in the log
+                return ProblemType.forStatus(framing.getCode()).response("The request body's framing is malformed");
+            }
         }
         if (thrown instanceof DomainException domain) {
             return fromDomain(domain);

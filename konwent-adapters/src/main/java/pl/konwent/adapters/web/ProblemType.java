@@ -19,6 +19,8 @@ public enum ProblemType {
             "The resource exists but does not take this HTTP method; the Allow header lists those it takes."),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable",
             "No representation of the resource matches the Accept header."),
+    REQUEST_TIMEOUT(408, "request-timeout", "Request timeout",
+            "The request's headers or body came too slowly, or stopped coming; the connection is closed."),
     CONFLICT(409, "conflict", "Conflict with the current state",
             "The command clashes with the current state: a duplicate, or a state that no longer allows it."),
     IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this Idempotency-Key is in progress",

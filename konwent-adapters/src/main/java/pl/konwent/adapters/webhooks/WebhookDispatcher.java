@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
 
 /**
- * Sends the due webhook deliveries: each is claimed, signed and POSTed; a 2xx answer marks it DELIVERED. Any
+ * Sends the due webhook deliveries: each is claimed, signed (Standard Webhooks, and the deprecated scheme of
+ * our own until its sunset) and POSTed; a 2xx answer marks it DELIVERED. Any
  * other answer, a timeout or a refused address is recorded and retried, waiting twice as long after each failure
  * (from {@link #FIRST_RETRY} up to {@link #LONGEST_WAIT}); a delivery still failing {@link #GIVE_UP_AFTER} after
  * its event is GIVEN_UP, and its record stays. Run it periodically; one run sends what is due now.
@@ -22,6 +23,13 @@ public final class WebhookDispatcher {
     static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
     static final int BATCH = 10;
     public static final String USER_AGENT = "konwent-api-webhooks";
+    /**
+     * RFC 9745 and RFC 8594, as the versioning policy asks of anything deprecated: since 2026-12-04 the
+     * Konwent-Delivery, -Timestamp and -Signature headers are deprecated for webhook-id, -timestamp and -signature,
+     * and they are sent until 2027-12-06, twelve months and more after the announcement.
+     */
+    public static final String LEGACY_HEADERS_DEPRECATION = "@1796342400";
+    public static final String LEGACY_HEADERS_SUNSET = "Mon, 06 Dec 2027 00:00:00 GMT";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final JdbiDeliveryQueue queue;
@@ -57,10 +65,17 @@ public final class WebhookDispatcher {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);
+        // Standard Webhooks: the id stays the same across retries, so a receiver can deduplicate by it.
+        headers.put("webhook-id", due.id());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", Signatures.standard(due.secret(), due.id(), timestamp, due.body()));
         headers.put("Konwent-Event", due.eventType());
+        // The headers of our own scheme, deprecated for the standard ones above and sent until the sunset.
         headers.put("Konwent-Delivery", due.id());
         headers.put("Konwent-Timestamp", Long.toString(timestamp));
-        headers.put("Konwent-Signature", Signatures.sign(due.secret(), timestamp, due.body()));
+        headers.put("Konwent-Signature", Signatures.legacy(due.secret(), timestamp, due.body()));
+        headers.put("Deprecation", LEGACY_HEADERS_DEPRECATION);
+        headers.put("Sunset", LEGACY_HEADERS_SUNSET);
         WebhookSender.Attempt attempt = sender.post(due.url(), headers, due.body());
         if (attempt.delivered()) {
             queue.delivered(due.id(), attempt.status());

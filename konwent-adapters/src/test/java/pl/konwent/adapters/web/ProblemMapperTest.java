@@ -67,4 +67,22 @@ class ProblemMapperTest {
         assertThat(tooMany.getStatus()).isEqualTo(429);
         assertThat(tooMany.getHeaderString("Retry-After")).isEqualTo("30");
     }
+
+    @Test
+    void aBodyWhoseFramingJettyRefusedIsA4xxNotA500() {
+        Response overflow = mapper.toResponse(new RuntimeException(
+                new org.eclipse.jetty.http.BadMessageException(400, "Bad chunking")));
+
+        assertThat(overflow.getStatus()).isEqualTo(400);
+        assertThat(((ProblemView) overflow.getEntity()).type()).isEqualTo("/problems/malformed-request");
+    }
+
+    @Test
+    void aBodyThatCameTooSlowlyOrStoppedComingIsA408() {
+        Response stalled = mapper.toResponse(new java.io.IOException(
+                new java.util.concurrent.TimeoutException("Idle timeout expired: 10000/10000 ms")));
+
+        assertThat(stalled.getStatus()).isEqualTo(408);
+        assertThat(((ProblemView) stalled.getEntity()).type()).isEqualTo("/problems/request-timeout");
+    }
 }

@@ -33,7 +33,7 @@ import pl.konwent.domain.shared.PageRequest;
 abstract class WebhookDispatcherContract {
     private static final Instant T0 = Instant.parse("2027-03-10T09:30:00.123Z");
     private static final KonwentId KRAJOWY = new KonwentId("krajowy");
-    private static final String SECRET = "whsec_dispatcher-test-secret";
+    private static final String SECRET = "whsec_ZGlzcGF0Y2hlci10ZXN0LXNlY3JldC0zMi1ieXRlcyE=";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private TestClock clock;
@@ -81,10 +81,16 @@ abstract class WebhookDispatcherContract {
         assertThat(got.header("User-Agent")).isEqualTo("konwent-api-webhooks");
         assertThat(got.header("Konwent-Event")).isEqualTo("member.accepted");
         assertThat(got.header("Konwent-Timestamp")).isEqualTo(Long.toString(T0.getEpochSecond()));
-        assertThat(got.header("Konwent-Signature")).isEqualTo(Signatures.sign(SECRET, T0.getEpochSecond(),
+        assertThat(got.header("Konwent-Signature")).isEqualTo(Signatures.legacy(SECRET, T0.getEpochSecond(),
                 got.body()));
+        assertThat(got.header("Deprecation")).isEqualTo("@1796342400");
+        assertThat(got.header("Sunset")).isEqualTo("Mon, 06 Dec 2027 00:00:00 GMT");
         Delivery delivery = only();
         assertThat(got.header("Konwent-Delivery")).isEqualTo(delivery.id());
+        assertThat(got.header("webhook-id")).isEqualTo(delivery.id());
+        assertThat(got.header("webhook-timestamp")).isEqualTo(Long.toString(T0.getEpochSecond()));
+        assertThat(got.header("webhook-signature")).isEqualTo(Signatures.standard(SECRET, delivery.id(),
+                T0.getEpochSecond(), got.body()));
         assertThat(got.body()).contains("\"id\":\"" + delivery.eventId() + "\"").contains("CIS w Łodzi");
         assertThat(delivery.status()).isEqualTo(Delivery.Status.DELIVERED);
         assertThat(delivery.lastStatus()).isEqualTo(200);
@@ -117,8 +123,11 @@ abstract class WebhookDispatcherContract {
         assertThat(got).hasSize(2);
         assertThat(got.get(1).body()).isEqualTo(got.get(0).body());
         assertThat(got.get(1).header("Konwent-Timestamp")).isEqualTo(Long.toString(T0.getEpochSecond() + 30));
-        assertThat(got.get(1).header("Konwent-Signature")).isEqualTo(Signatures.sign(SECRET,
+        assertThat(got.get(1).header("Konwent-Signature")).isEqualTo(Signatures.legacy(SECRET,
                 T0.getEpochSecond() + 30, got.get(1).body()));
+        assertThat(got.get(1).header("webhook-id")).isEqualTo(got.get(0).header("webhook-id"));
+        assertThat(got.get(1).header("webhook-signature")).isEqualTo(Signatures.standard(SECRET,
+                got.get(0).header("webhook-id"), T0.getEpochSecond() + 30, got.get(1).body()));
         Delivery delivered = only();
         assertThat(delivered.status()).isEqualTo(Delivery.Status.DELIVERED);
         assertThat(delivered.attempts()).isEqualTo(2);
@@ -160,7 +169,7 @@ abstract class WebhookDispatcherContract {
         Delivery refused = only();
         assertThat(refused.status()).isEqualTo(Delivery.Status.PENDING);
         assertThat(refused.lastStatus()).isNull();
-        assertThat(refused.lastError()).contains("Not sent").contains("loopback");
+        assertThat(refused.lastError()).contains("Not sent").containsIgnoringCase("loopback");
     }
 
     private Delivery only() {

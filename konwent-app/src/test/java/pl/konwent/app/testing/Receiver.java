@@ -1,5 +1,8 @@
 package pl.konwent.app.testing;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +26,18 @@ public final class Receiver implements AutoCloseable {
     public record Received(String path, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /**
+         * Verifies this request as an integrator would, with the Standard Webhooks reference library (its
+         * {@code webhook-id}, {@code webhook-timestamp} within five minutes and {@code webhook-signature});
+         * throws if it does not verify.
+         */
+        public void verifyStandardWebhook(String secret)
+                throws WebhookVerificationException, EmptyWebhookSecretException {
+            Map<String, List<String>> multi = new java.util.HashMap<>();
+            headers.forEach((name, value) -> multi.put(name, List.of(value)));
+            new Webhook(secret).verify(body, multi);
         }
     }
 

@@ -55,6 +55,7 @@ public final class ServerProcess {
             env.put("KONWENT_DATABASE_PASSWORD", database.password());
             env.put("KONWENT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
             env.put("KONWENT_BCRYPT_COST", "10");
+            env.put("KONWENT_SECRET_KEY", TestServer.SECRET_KEY);
             env.put("KONWENT_LOG_LEVEL", "WARN");
             env.put("KONWENT_REQUEST_LOG_LEVEL", "WARN");
             ServerProcess server = new ServerProcess(builder.start(), port, log);

@@ -14,6 +14,8 @@ import pl.konwent.app.KonwentConfiguration;
 /** A whole server for resource tests, on random ports, started from the shipped konwent.yml. */
 public final class TestServer {
     public static final String ADMIN_PASSWORD = "haslo-administratora-testow";
+    /** The server secret of every test server, so that restarts and second instances share it. */
+    public static final String SECRET_KEY = "a29ud2VudC10ZXN0LXNlcnZlci1zZWNyZXQtMzItYnl0ZXM=";
 
     private TestServer() {
     }
@@ -88,6 +90,7 @@ public final class TestServer {
                 ConfigOverride.config("database.password", database.password()),
                 ConfigOverride.config("security.initialAdminPassword", ADMIN_PASSWORD),
                 ConfigOverride.config("security.bcryptCost", "10"),
+                ConfigOverride.config("security.secretKey", SECRET_KEY),
                 ConfigOverride.config("maxDeclarationsPerAddressPerHour", String.valueOf(declarationLimit)),
                 ConfigOverride.config("logging.level", "WARN")};
         ConfigOverride[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(standard),

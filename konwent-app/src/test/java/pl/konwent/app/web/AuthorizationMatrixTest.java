@@ -351,7 +351,7 @@ class AuthorizationMatrixTest {
 
     /** A subscription to a public address (TEST-NET-3) for an event nothing publishes in this test. */
     private static Map<String, Object> webhook() {
-        return Map.of("url", "https://203.0.113.7/konwent", "events", java.util.List.of("document.published"));
+        return Map.of("url", "https://93.184.215.14/konwent", "events", java.util.List.of("document.published"));
     }
 
     private String freshWebhook() {

@@ -24,7 +24,8 @@ import pl.konwent.app.testing.TestServer;
 
 /**
  * V1 under load, on MariaDB: 400 members vote at once, with duplicate ballots and retries mixed in, and every
- * member is counted exactly once. Then V3: the stored data of the secret vote cannot be joined back to members.
+ * member is counted exactly once and the tally opened from the sealed ballots is exact. Then V3: the stored data
+ * of the secret vote holds no readable choice.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BallotConcurrencyTest {
@@ -99,22 +100,25 @@ class BallotConcurrencyTest {
     /** V3 at the storage level: what a database reader sees of the secret vote. */
     private static void assertSecretBallotsCannotBeJoinedToMembers(Jdbi jdbi, String vote, List<String> members) {
         jdbi.useHandle(handle -> {
-            assertThat(handle.createQuery("SELECT COUNT(*) FROM ballot_choice WHERE vote_id = :vote "
-                    + "AND member_id IS NOT NULL").bind("vote", vote).mapTo(Integer.class).one()).isZero();
-            List<String> choiceColumns = handle.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
-                    + "WHERE table_schema = DATABASE() AND table_name = 'ballot_choice' ORDER BY column_name")
+            assertThat(handle.createQuery("SELECT COUNT(*) FROM ballot_choice WHERE vote_id = :vote")
+                    .bind("vote", vote).mapTo(Integer.class).one()).as("no plaintext choice of a secret vote").isZero();
+            List<String> sealedColumns = handle.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
+                    + "WHERE table_schema = DATABASE() AND table_name = 'sealed_ballot' ORDER BY column_name")
                     .mapTo(String.class).list();
-            // candidate_id names whom an election ballot approved, never who approved
-            assertThat(choiceColumns).containsExactly("candidate_id", "choice", "id", "member_id", "vote_id");
+            assertThat(sealedColumns).containsExactly("id", "sealed", "vote_id");
             List<String> castColumns = handle.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
                     + "WHERE table_schema = DATABASE() AND table_name = 'ballot_cast' ORDER BY column_name")
                     .mapTo(String.class).list();
             assertThat(castColumns).containsExactly("member_id", "vote_id");
-            // what was chosen is keyed by random (version 4) UUIDs: no sequence number, no time, nothing to sort by
-            List<String> choiceIds = handle.createQuery("SELECT id FROM ballot_choice WHERE vote_id = :vote")
+            // sealed ballots are keyed by random (version 4) UUIDs: no sequence number, no time, nothing to sort by;
+            // each is three ciphertexts (one per option), all of one size and none repeated
+            List<String> ids = handle.createQuery("SELECT id FROM sealed_ballot WHERE vote_id = :vote")
                     .bind("vote", vote).mapTo(String.class).list();
-            assertThat(choiceIds).hasSize(members.size()).doesNotHaveDuplicates()
+            assertThat(ids).hasSize(members.size()).doesNotHaveDuplicates()
                     .allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4));
+            List<String> sealed = handle.createQuery("SELECT HEX(sealed) FROM sealed_ballot WHERE vote_id = :vote")
+                    .bind("vote", vote).mapTo(String.class).list();
+            assertThat(sealed).doesNotHaveDuplicates().allSatisfy(hex -> assertThat(hex).hasSize(2 * 3 * 66));
             assertThat(handle.createQuery("SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote")
                     .bind("vote", vote).mapTo(Integer.class).one()).isEqualTo(members.size());
         });

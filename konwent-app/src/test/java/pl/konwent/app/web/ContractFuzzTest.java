@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -44,8 +45,10 @@ import pl.konwent.app.testing.TestServer;
  * A fuzz pass generated from openapi.yaml, on MariaDB (whose column sizes and encodings a bad value meets): every
  * operation gets malformed path ids (traversal, overlong, NUL, invalid UTF-8, SQL), malformed query parameters
  * (negative and huge limits, unknown enum values, garbage), and malformed bodies (not JSON, wrong top-level type,
- * deep nesting, invalid UTF-8, and, property by property, a wrong type, an unknown enum value and a huge string).
- * Every answer is a 4xx problem document (or a success), never a 5xx.
+ * deep nesting, invalid UTF-8, and, property by property, a wrong type, an unknown enum value and a huge string;
+ * and every text property at once an unpaired UTF-16 surrogate, only invisible characters, or a formula behind a
+ * full-width prefix). Every answer is a 4xx problem document (or a success), never a 5xx; the surrogates and the
+ * invisible text are always refused.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ContractFuzzTest {
@@ -58,6 +61,11 @@ class ContractFuzzTest {
             "a%00b", "%C0%AE%C0%AE", "1'%20OR%20'1'%3D'1");
     private static final List<String> BAD_QUERY_VALUES = List.of("-1", "99999999999999999999", "NIE_MA_TAKIEJ",
             "%FF", "x".repeat(3000));
+    /** Text no field may take: an unpaired surrogate (as JSON escapes it), and only invisible characters. */
+    private static final List<Object> REFUSED_TEXT = List.of(new RawValue("\"Nowak \\ud800\""),
+            new RawValue("\"\\udc00\""), "\u200B\u200C\u200D\u2060\uFEFF", "\u3164 \u00A0\u2800");
+    /** Text a field may take, that a spreadsheet would evaluate were it not neutralised in the CSV export. */
+    private static final String FULL_WIDTH_FORMULA = "\uFF1DHYPERLINK(\"http://93.184.215.14\";\"x\")";
     private static final List<String> NOT_JSON_OBJECTS = List.of("", "{", "[]", "123", "{\"a\":1,\"a\":2}",
             "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
 
@@ -155,6 +163,33 @@ class ContractFuzzTest {
         Map<String, Object> withUnknown = new LinkedHashMap<>(plausible);
         withUnknown.put("isAdmin", true);
         send(method, path, json(withUnknown), "application/json");
+        String target = path;
+        for (Object refused : REFUSED_TEXT) {
+            Map<String, Object> body = everyText(schema, plausible, refused, 0);
+            if (!body.equals(plausible)) {
+                requests.add(() -> exchange(method, target, json(body), "application/json", true));
+            }
+        }
+        send(method, path, json(everyText(schema, plausible, FULL_WIDTH_FORMULA, 0)), "application/json");
+    }
+
+    /** {@code plausible} with every free-text property, nested ones too, set to {@code text}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> everyText(Schema<?> schema, Map<String, Object> plausible, Object text,
+                                                 int depth) {
+        Map<String, Object> body = new LinkedHashMap<>(plausible);
+        if (schema.getProperties() == null || depth >= 4) {
+            return body;
+        }
+        schema.getProperties().forEach((name, property) -> {
+            String type = type(property);
+            if ("string".equals(type) && property.getEnum() == null && property.getFormat() == null) {
+                body.put(name, text);
+            } else if ("object".equals(type) && body.get(name) instanceof Map<?, ?> nested) {
+                body.put(name, everyText(property, (Map<String, Object>) nested, text, depth + 1));
+            }
+        });
+        return body;
     }
 
     private static Schema<?> jsonBody(Operation operation) {
@@ -189,7 +224,7 @@ class ContractFuzzTest {
             case "array" -> List.of();
             case "object" -> plausible(property, depth + 1);
             default -> "date".equals(format) ? "2030-01-15" : "date-time".equals(format) ? "2030-01-15T10:00:00+01:00"
-                    : "email".equals(format) ? "fuzz@example.pl" : "uri".equals(format) ? "https://203.0.113.7/hook"
+                    : "email".equals(format) ? "fuzz@example.pl" : "uri".equals(format) ? "https://93.184.215.14/hook"
                     : "Wartość";
         };
     }
@@ -227,10 +262,11 @@ class ContractFuzzTest {
     }
 
     private void send(String method, String path, byte[] body, String contentType) {
-        requests.add(() -> exchange(method, path, body, contentType));
+        requests.add(() -> exchange(method, path, body, contentType, false));
     }
 
-    private void exchange(String method, String path, byte[] body, String contentType) {
+    /** Sends one request; {@code mustBeRefused}: a success is a failure too. */
+    private void exchange(String method, String path, byte[] body, String contentType, boolean mustBeRefused) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path));
@@ -262,6 +298,8 @@ class ContractFuzzTest {
                 StandardCharsets.UTF_8)) + " -> " + reply.statusCode() + " " + abbreviate(reply.body());
         if (reply.statusCode() >= 500) {
             failures.add(what);
+        } else if (mustBeRefused && reply.statusCode() < 400) {
+            failures.add("accepted: " + what);
         } else if (reply.statusCode() >= 400) {
             String type = reply.headers().firstValue("Content-Type").orElse("");
             if (!type.startsWith("application/problem+json")) {

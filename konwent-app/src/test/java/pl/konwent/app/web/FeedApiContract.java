@@ -104,7 +104,10 @@ abstract class FeedApiContract {
         Element entry = children(feed, "entry").get(0);
         assertThat(text(entry, "title")).isEqualTo("Stanowisko jawne");
         assertThat(category(entry, "https://konwent-api/feed-kind")).isEqualTo("DOCUMENT");
+        assertThat(children(entry, "category").get(0).getAttribute("label")).isEqualTo("Dokument");
         assertThat(text(entry, "id")).endsWith("/documents/" + published);
+        assertThat(text(entry, "summary")).isEqualTo("Treść stanowiska");
+        assertThat(link(entry, "text/html")).endsWith("/portal/v1/konwents/" + konwent + "/documents/" + published);
         assertThat(atom.body()).doesNotContain("Projekt wewnętrzny");
         assertThat(anonymous.get(path(konwent, "/feed.json")).expect(200).body()).doesNotContain("Projekt wewnętrzny")
                 .contains("Stanowisko jawne");
@@ -120,6 +123,77 @@ abstract class FeedApiContract {
         assertThat(json.path("items").findValuesAsText("id"))
                 .containsExactlyElementsOf(children(atom, "entry").stream().map(e -> text(e, "id")).toList());
         assertThat(json.path("items").get(0).path("date_modified").asText()).isNotBlank();
+    }
+
+    @Test
+    void entriesCarryAnExcerptAndAPageForPeopleAndTheFeedSaysWhoseItIs() throws Exception {
+        StringBuilder body = new StringBuilder("Konwent <b>popiera</b> &\n\n zwiększenie środków.");
+        while (body.length() < 600) {
+            body.append(" Dalsze uzasadnienie stanowiska konwentu.");
+        }
+        String document = department.post(path(konwent, "/documents"), Map.of("title", "Stanowisko <&> „Łódź”",
+                "kind", "POSITION", "date", "2011-10-21", "visibility", "PUBLIC", "body", body.toString()))
+                .expect(201).json().path("id").asText();
+
+        Element feed = parse(anonymous.get(path(konwent, "/feed.atom")).expect(200).body());
+        assertThat(link(feed, "text/html")).endsWith("/portal/v1/konwents/" + konwent);
+        Element documentEntry = children(feed, "entry").get(0);
+        String excerpt = text(documentEntry, "summary");
+        assertThat(excerpt).startsWith("Konwent <b>popiera</b> & zwiększenie środków.").endsWith("…")
+                .hasSizeLessThanOrEqualTo(280);
+        Element meetingEntry = children(feed, "entry").stream()
+                .filter(e -> "MEETING".equals(category(e, "https://konwent-api/feed-kind"))).findFirst().orElseThrow();
+        assertThat(text(meetingEntry, "summary")).isEqualTo("Termin: 10.03.2031, 10:00–14:00. Miejsce: Sala. "
+                + "Zakres: Ekonomia społeczna");
+
+        JsonNode json = anonymous.get(path(konwent, "/feed.json")).expect(200).json();
+        assertThat(json.path("language").asText()).isEqualTo("pl");
+        assertThat(json.path("authors").get(0).path("name").asText()).isEqualTo("Konwent Dolnośląski");
+        assertThat(json.path("home_page_url").asText()).endsWith("/portal/v1/konwents/" + konwent);
+        JsonNode item = json.path("items").get(0);
+        assertThat(item.path("summary").asText()).isEqualTo(excerpt);
+        assertThat(item.path("content_text").asText()).isEqualTo(excerpt);
+        assertThat(item.path("url").asText()).isEqualTo(link(documentEntry, "text/html"));
+
+        Api.Reply page = anonymous.get(java.net.URI.create(item.path("url").asText()).getRawPath()).expect(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"pl\">", "Stanowisko &lt;&amp;&gt; „Łódź”",
+                "Konwent &lt;b&gt;popiera&lt;/b&gt; &amp;", "Stanowisko</span>").doesNotContain("<b>popiera");
+        anonymous.get(java.net.URI.create(item.path("url").asText()).getRawPath(), "If-None-Match",
+                page.header("ETag")).expect(304);
+        assertThat(anonymous.get(java.net.URI.create(link(meetingEntry, "text/html")).getRawPath()).expect(200)
+                .body()).contains("Posiedzenie wiosenne &lt;&amp;&gt; „Łódź”", "Dodaj do kalendarza", "/meetings.ics");
+        assertThat(anonymous.get(java.net.URI.create(link(feed, "text/html")).getRawPath()).expect(200).body())
+                .contains("<konwent-portal konwent=\"" + konwent + "\"", "/portal/v1/konwent-portal.js",
+                        "application/atom+xml");
+        assertThat(item.path("id").asText()).endsWith("/api/v1/konwents/" + konwent + "/documents/" + document);
+    }
+
+    @Test
+    void thePagesForPeopleShowOnlyWhatIsPublic() {
+        String internal = department.post(path(konwent, "/documents"), Map.of("title", "Projekt wewnętrzny",
+                "kind", "OTHER", "date", "2011-10-20", "visibility", "INTERNAL", "body", "Tylko dla departamentu"))
+                .expect(201).json().path("id").asText();
+        String pages = "/portal/v1/konwents/" + konwent;
+
+        anonymous.get(pages + "/documents/" + internal).expect(404);
+        department.get(pages + "/documents/" + internal).expect(404);
+        anonymous.get(pages + "/meetings/nie-ma-takiego").expect(404);
+        anonymous.get("/portal/v1/konwents/nie-ma-takiego").expect(404);
+        anonymous.unvalidatedRequest().get(pages, "Accept", "application/json").expect(406);
+        assertThat(anonymous.get(pages).expect(200).header("Content-Security-Policy")).contains("default-src 'none'");
+    }
+
+    @Test
+    void theComponentIsCachedLongAndReadableFromOtherOrigins() {
+        Api.Reply script = anonymous.get("/portal/v1/konwent-portal.js", "Origin", "https://portal.dolnyslask.example")
+                .expect(200);
+
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(script.header("Cache-Control")).contains("public").contains("max-age=604800");
+        assertThat(script.header("Access-Control-Allow-Origin")).isIn("*", "https://portal.dolnyslask.example");
+        assertThat(script.body()).contains("customElements.define('konwent-portal'").doesNotContain("innerHTML");
+        anonymous.get("/portal/v1/konwent-portal.js", "If-None-Match", script.header("ETag")).expect(304);
     }
 
     @Test
@@ -195,9 +269,12 @@ abstract class FeedApiContract {
             assertThat(java.net.URI.create(text(entry, "id")).isAbsolute()).isTrue();
             OffsetDateTime.parse(text(entry, "updated"));
             OffsetDateTime.parse(text(entry, "published"));
-            // §4.1.2: an entry without content has an alternate link
+            // §4.1.2: an entry without content has an alternate link, at most one of each type
             assertThat(children(entry, "link")).anyMatch(link -> link.getAttribute("rel").equals("alternate")
                     && java.net.URI.create(link.getAttribute("href")).isAbsolute());
+            assertThat(children(entry, "link").stream().filter(link -> link.getAttribute("rel").equals("alternate"))
+                    .map(link -> link.getAttribute("type"))).doesNotHaveDuplicates();
+            assertThat(children(entry, "content")).isEmpty();
             ids.add(text(entry, "id"));
         }
         assertThat(ids).doesNotHaveDuplicates();
@@ -228,6 +305,11 @@ abstract class FeedApiContract {
 
     private static String text(Element parent, String name) {
         return children(parent, name).get(0).getTextContent();
+    }
+
+    private static String link(Element parent, String type) {
+        return children(parent, "link").stream().filter(l -> l.getAttribute("rel").equals("alternate")
+                && l.getAttribute("type").equals(type)).map(l -> l.getAttribute("href")).findFirst().orElse(null);
     }
 
     private static String category(Element entry, String scheme) {

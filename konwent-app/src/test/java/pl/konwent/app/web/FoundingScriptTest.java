@@ -21,7 +21,8 @@ import pl.konwent.app.testing.TestServer;
 
 /**
  * examples/founding.sh, as a newcomer runs it, against a live server on MariaDB: the 43 addressees of seed 002
- * declared, accepted by the department and exported. Run twice, it changes nothing the second time.
+ * declared, accepted by the department and exported. Run twice, it changes nothing the second time; README's
+ * example, which founds the same konwent, runs before and after it.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class FoundingScriptTest {
@@ -32,8 +33,12 @@ class FoundingScriptTest {
         Path first = work.resolve("first.csv");
         Path again = work.resolve("again.csv");
 
+        // README's example founds krajowy first, with another body and key; after the founding it runs again
+        Path readme = Scripts.readmeBlocks(work);
+        Scripts.assertReadmeRan(readme(readme, work));
         assertThat(run(first)).contains("43 declarations accepted");
         assertThat(run(again)).contains("43 declarations accepted");
+        Scripts.assertReadmeRan(readme(readme, work));
 
         List<String> rows = Files.readAllLines(first, StandardCharsets.UTF_8);
         assertThat(rows).hasSize(44);
@@ -46,6 +51,10 @@ class FoundingScriptTest {
                 .path("items")).hasSize(43);
         assertThat(anonymous.get("/api/v1/konwents/krajowy/members?voivodeship=24").expect(200).json()
                 .path("items")).hasSize(4);
+    }
+
+    private static String readme(Path script, Path work) throws IOException, InterruptedException {
+        return Scripts.bash(APP.getLocalPort(), List.of(script.toString()), work, Duration.ofSeconds(60));
     }
 
     private static String run(Path out) throws IOException, InterruptedException {

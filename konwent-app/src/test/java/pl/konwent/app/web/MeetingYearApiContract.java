@@ -188,6 +188,8 @@ abstract class MeetingYearApiContract {
                 .findValuesAsText("id")).containsExactlyInAnyOrder(m1, m2);
         Api.Reply feed = anonymous.get(path("/meetings.ics")).expect(200);
         assertThat(feed.header("Content-Type")).startsWith("text/calendar");
+        assertThat(feed.body()).contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw\r\n",
+                "DTSTART;TZID=Europe/Warsaw:20270920T100000\r\n");
         // its DTSTAMPs say when it was made, but a subscriber polling with the tag hears of changes only
         clock().advance(java.time.Duration.ofMinutes(5));
         anonymous.get(path("/meetings.ics"), "If-None-Match", feed.header("ETag")).expect(304);

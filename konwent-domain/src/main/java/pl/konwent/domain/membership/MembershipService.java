@@ -19,9 +19,11 @@ import pl.konwent.domain.shared.Enums;
 import pl.konwent.domain.shared.Events;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.shared.Outbox;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
 import pl.konwent.domain.shared.PolishTime;
+import pl.konwent.domain.shared.Text;
 import pl.konwent.domain.shared.Throttle;
 import pl.konwent.domain.shared.UnitOfWork;
 import pl.konwent.domain.shared.Voivodeship;
@@ -45,10 +47,20 @@ public final class MembershipService {
     private final IdSource ids;
     private final Clock clock;
     private final Throttle submissions;
+    private final Delegations delegations;
+    private final AnswerCopies answerCopies;
+    private final Outbox outbox;
+
+    /** The people's copies beyond the register: delegations, kept answers, e-mail to send or sent. */
+    public record PeopleCopies(Delegations delegations, AnswerCopies answerCopies, Outbox outbox) {
+    }
 
     public MembershipService(Declarations declarations, Members members, CouncilPresence councils,
                              KonwentService konwents, Events events, UnitOfWork unitOfWork, IdSource ids,
-                             Clock clock, Throttle submissions) {
+                             Clock clock, Throttle submissions, PeopleCopies copies) {
+        this.delegations = copies.delegations();
+        this.answerCopies = copies.answerCopies();
+        this.outbox = copies.outbox();
         this.declarations = declarations;
         this.members = members;
         this.councils = councils;
@@ -216,8 +228,12 @@ public final class MembershipService {
         });
     }
 
-    /** Everything personal kept about a member's people, for them (GDPR access): its REPRESENTATIVE, DEPARTMENT. */
-    public record PersonalData(Member member, List<Declaration> declarations) {
+    /**
+     * Everything personal kept about a member's people, for them (GDPR access): its REPRESENTATIVE, DEPARTMENT. The
+     * member's contacts and representatives, its declaration, and the persons of its delegations to meetings.
+     */
+    public record PersonalData(Member member, List<Declaration> declarations,
+                               List<Delegations.Delegation> delegations) {
     }
 
     public PersonalData personalData(Optional<Caller> caller, String konwentId, String memberId) {
@@ -225,12 +241,19 @@ public final class MembershipService {
         requireRepresentativeOrDepartment(caller, konwent, memberId);
         Member member = findMember(konwent, memberId);
         return new PersonalData(member, member.declarationId() == null ? List.of()
-                : declarations.find(konwent.id(), member.declarationId()).stream().toList());
+                : declarations.find(konwent.id(), member.declarationId()).stream().toList(),
+                delegations.ofMember(member.id()));
     }
 
+    /** What an erased person's name becomes where a name must stay (a delegate's place, a declaration's signer). */
+    public static final String ERASED_NAME = "[erased]";
+
     /**
-     * Erases a representative's personal data (GDPR): gone from the member and from its declaration. The member,
-     * its ballots and the register stay as they were, since none of them hold the person's data.
+     * Erases a representative's personal data (GDPR) from every place that kept it: the member's contact, its
+     * declaration (the representative, and the signer if it was this person), the member's delegations to meetings
+     * (the person's name, the delegate's place kept), e-mail to the person's address (sent or waiting), and the kept
+     * first answers to requests about the member or its declaration. Every result stays as it was: the member, its
+     * ballots, the register, delegation and attendance counts, since none of them hold the person's data.
      */
     public Member eraseRepresentative(Optional<Caller> caller, String konwentId, String memberId,
                                       String representativeId) {
@@ -243,14 +266,23 @@ public final class MembershipService {
                     .orElseThrow(() -> new DomainException.NotFound("No representative '" + representativeId
                             + "' of member '" + memberId + "'"));
             Member erased = replace(current, current.withContact(current.contact().without(person.id())));
+            List<String> about = new java.util.ArrayList<>(List.of(current.id()));
             if (current.declarationId() != null) {
+                about.add(current.declarationId());
                 declarations.find(konwent.id(), current.declarationId()).ifPresent(declaration -> {
                     DeclarationContent content = declaration.content();
+                    boolean signer = Text.fold(content.signedBy()).equals(Text.fold(person.name()));
                     DeclarationContent scrubbed = new DeclarationContent(content.memberName(), content.kind(),
-                            content.contact().without(person.id()), content.signedBy(), content.signedOn());
+                            content.contact().without(person.id()), signer ? ERASED_NAME : content.signedBy(),
+                            content.signedOn());
                     declarations.replace(declaration.withContent(scrubbed), declaration.version());
                 });
             }
+            delegations.rename(current.id(), person.name(), ERASED_NAME);
+            if (person.email() != null) {
+                outbox.forgetRecipient(person.email());
+            }
+            answerCopies.forgetAbout(about);
             return erased;
         });
     }

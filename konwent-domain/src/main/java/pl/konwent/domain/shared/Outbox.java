@@ -8,4 +8,7 @@ import java.util.List;
  */
 public interface Outbox {
     void enqueue(List<Mail> mails);
+
+    /** Forgets every message to this address, sent or waiting (GDPR erasure of the person it belongs to). */
+    void forgetRecipient(String address);
 }

@@ -37,15 +37,15 @@ public interface Votes {
     int open(Vote opened, long expectedVersion);
 
     /**
-     * Records that the member voted and, apart from it, what was chosen, in one transaction: for a secret vote
-     * the two share nothing that links them (V3). The member must be an elector, the vote open, and the member
-     * not have voted (V1); a database key guarantees the last on any number of instances.
+     * Records an open (named) vote's ballot: that the member voted and what it chose, in one transaction. The
+     * member must be an elector, the vote open, and the member not have voted (V1); a database key guarantees the
+     * last on any number of instances. A secret vote's ballots go through {@link SecretBallots} instead (V3).
      */
     CastOutcome cast(Vote vote, String memberId, Choice choice);
 
     boolean hasVoted(String voteId, String memberId);
 
-    /** The counts, by aggregation in the database. */
+    /** An open vote's counts, by aggregation in the database (a secret vote's are its opened totals, V3). */
     Tally tally(Vote vote);
 
     /** How many ballots were cast so far (turnout). */

@@ -3,11 +3,13 @@ package pl.konwent.domain.voting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
@@ -37,7 +39,11 @@ public final class VotingService {
                          List<Votes.NamedBallot> named) {
     }
 
+    /** The options of a resolution vote, in the order a sealed ballot marks them (V3). */
+    static final List<String> OPTIONS = Arrays.stream(Choice.values()).map(Choice::name).toList();
+
     private final Votes votes;
+    private final SecretBallots secretBallots;
     private final MeetingAttendance meetings;
     private final KonwentService konwents;
     private final Archive archive;
@@ -48,9 +54,11 @@ public final class VotingService {
 
     public static final String CLOSED = "vote.closed";
 
-    public VotingService(Votes votes, MeetingAttendance meetings, KonwentService konwents, Archive archive,
-                         Events events, UnitOfWork unitOfWork, IdSource ids, Clock clock) {
+    public VotingService(Votes votes, SecretBallots secretBallots, MeetingAttendance meetings,
+                         KonwentService konwents, Archive archive, Events events, UnitOfWork unitOfWork, IdSource ids,
+                         Clock clock) {
         this.votes = votes;
+        this.secretBallots = secretBallots;
         this.meetings = meetings;
         this.konwents = konwents;
         this.archive = archive;
@@ -129,6 +137,9 @@ public final class VotingService {
             if (electors < 0) {
                 throw new DomainException.Conflict("Vote '" + voteId + "' was opened meanwhile");
             }
+            if (current.question().secret()) {
+                secretBallots.opened(current.id());
+            }
             return current.opened(opened.openedAt(), electors);
         });
     }
@@ -148,6 +159,9 @@ public final class VotingService {
             if (!votes.replace(closed, current.version())) {
                 throw new DomainException.Conflict("Vote '" + voteId + "' was closed meanwhile");
             }
+            if (closed.question().secret()) {
+                secretBallots.count(closed.id(), OPTIONS, true);
+            }
             Result result = result(konwent, closed);
             boolean adopted = result.tally().adopted(result.majority(), result.quorum());
             events.publish(new Events.Event(CLOSED, konwent.id().value(), closed.id(), closed.closedAt(),
@@ -159,7 +173,10 @@ public final class VotingService {
         });
     }
 
-    /** V1: the member's REPRESENTATIVE casts the member's one ballot; a second one is a conflict. */
+    /**
+     * V1: the member's REPRESENTATIVE casts the member's one ballot; a second one is a conflict. V3: a secret
+     * ballot is sealed before it is stored.
+     */
     public void cast(Optional<Caller> caller, String konwentId, String voteId, String memberId, String choice) {
         Konwent konwent = konwents.get(konwentId);
         FieldErrors errors = new FieldErrors();
@@ -168,7 +185,14 @@ public final class VotingService {
         errors.throwIfAny();
         RoleRules.onlyTheMembersOwnPeopleVote(Access.authenticated(caller), konwent.id(), member); // V6
         Vote vote = find(konwent, voteId);
-        Votes.CastOutcome outcome = unitOfWork.inTransaction(() -> votes.cast(vote, member, valid));
+        Votes.CastOutcome outcome;
+        if (vote.state() != Vote.State.OPEN) {
+            outcome = Votes.CastOutcome.NOT_OPEN;
+        } else if (vote.question().secret()) {
+            outcome = secretBallots.cast(vote.id(), member, OPTIONS, Set.of(valid.name()));
+        } else {
+            outcome = unitOfWork.inTransaction(() -> votes.cast(vote, member, valid));
+        }
         switch (outcome) {
             case COUNTED -> { }
             case ALREADY_VOTED -> throw new DomainException.Conflict("Member '" + member + "' has already voted");
@@ -197,8 +221,15 @@ public final class VotingService {
         if (vote.state() != Vote.State.CLOSED) {
             return new Result(vote, votes.turnout(vote.id()), null, majority, quorum, List.of());
         }
-        Tally tally = votes.tally(vote);
+        Tally tally = vote.question().secret() ? secretTally(vote) : votes.tally(vote);
         return new Result(vote, tally.cast(), tally, majority, quorum, votes.namedBallots(vote));
+    }
+
+    /** V3: a closed secret vote's counts are the totals opened when it closed. */
+    private Tally secretTally(Vote vote) {
+        Map<String, Long> totals = secretBallots.totals(vote.id());
+        return new Tally(totals.getOrDefault(Choice.FOR.name(), 0L), totals.getOrDefault(Choice.AGAINST.name(), 0L),
+                totals.getOrDefault(Choice.ABSTAIN.name(), 0L), vote.electorate(), vote.present());
     }
 
     /** A vote of the konwent with its result so far, if it exists. */

@@ -1,11 +1,9 @@
 package pl.konwent.adapters.jdbi.council;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import pl.konwent.adapters.jdbi.NewestFirst;
@@ -19,12 +17,12 @@ import pl.konwent.domain.membership.MemberKind;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
-import pl.konwent.domain.voting.Votes.CastOutcome;
 
 /**
  * Elections in table {@code election}, each with a secret vote row of purpose ELECTION under the same id, so its
- * ballots go through the {@link BallotBox} of resolution votes: one approval ballot is one ballot_cast row and a
- * ballot_choice row per approved candidate. Candidates in {@code election_candidate}.
+ * ballots go through the {@link BallotBox} of resolution votes: one approval ballot is one ballot_cast row and one
+ * sealed_ballot row marking every candidate (stored by {@link pl.konwent.adapters.jdbi.voting.JdbiSecretBallots}).
+ * Candidates in {@code election_candidate}.
  */
 public final class JdbiElections implements Elections {
     private static final String COLUMNS = "id, konwent_id, term_year, round_no, seats, run_off_of, state, outcome, "
@@ -171,24 +169,6 @@ public final class JdbiElections implements Elections {
                     .bind("at", closed.closedAt().toEpochMilli()).bind("id", closed.id()).execute();
             return true;
         });
-    }
-
-    @Override
-    public CastOutcome cast(Election election, String memberId, Set<String> approvedCandidateIds) {
-        List<BallotBox.Mark> marks = approvedCandidateIds.stream()
-                .map(candidate -> new BallotBox.Mark(BallotBox.APPROVE, candidate)).toList();
-        return jdbi.withHandle(handle -> box.cast(handle, election.id(), memberId, marks, false));
-    }
-
-    @Override
-    public Map<String, Long> approvals(String electionId) {
-        Map<String, Long> counts = new HashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT candidate_id, COUNT(*) AS n FROM ballot_choice "
-                        + "WHERE vote_id = :vote AND choice = :approve GROUP BY candidate_id")
-                .bind("vote", electionId).bind("approve", BallotBox.APPROVE)
-                .map((rs, ctx) -> Map.entry(rs.getString("candidate_id"), rs.getLong("n")))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
-        return counts;
     }
 
     @Override

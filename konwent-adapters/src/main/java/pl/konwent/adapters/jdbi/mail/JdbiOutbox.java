@@ -49,6 +49,12 @@ public final class JdbiOutbox implements Outbox {
         });
     }
 
+    @Override
+    public void forgetRecipient(String address) {
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM outbox_mail WHERE LOWER(recipient) = LOWER(:to)")
+                .bind("to", address).execute());
+    }
+
     /** Up to {@code limit} due messages, oldest first, each claimed for {@code lease} by this caller alone. */
     public List<Pending> claimDue(int limit, Duration lease) {
         long now = clock.millis();

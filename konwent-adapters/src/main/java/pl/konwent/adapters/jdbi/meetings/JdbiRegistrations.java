@@ -1,6 +1,7 @@
 package pl.konwent.adapters.jdbi.meetings;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +12,16 @@ import pl.konwent.adapters.jdbi.NewestFirst;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.meetings.Registration;
 import pl.konwent.domain.meetings.Registrations;
+import pl.konwent.domain.membership.Delegations;
+import pl.konwent.domain.shared.Text;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
 
-/** Delegations in {@code meeting_registration}: the key (meeting, member) allows one per member and meeting. */
-public final class JdbiRegistrations implements Registrations {
+/**
+ * Delegations in {@code meeting_registration}: the key (meeting, member) allows one per member and meeting. Also
+ * membership's view of them: a member's delegations across meetings, for its personal-data export and erasure.
+ */
+public final class JdbiRegistrations implements Registrations, Delegations {
     private static final TypeReference<List<Registration.Delegate>> PERSONS = new TypeReference<>() {
     };
     /** The member id serves as the row's id for paging, which orders by (registered_at, id). */
@@ -73,5 +79,42 @@ public final class JdbiRegistrations implements Registrations {
                         + "WHERE meeting_id = :meeting AND member_id = :member")
                 .bind("meeting", meetingId).bind("member", memberId)
                 .execute()) == 1;
+    }
+
+    @Override
+    public List<Delegation> ofMember(String memberId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT meeting_id, persons, registered_at "
+                        + "FROM meeting_registration WHERE member_id = :member ORDER BY registered_at, meeting_id")
+                .bind("member", memberId)
+                .map((rs, ctx) -> new Delegation(rs.getString("meeting_id"),
+                        JsonColumns.read(rs.getString("persons"), PERSONS).stream()
+                                .map(p -> new Delegate(p.name(), p.participation().name())).toList(),
+                        Instant.ofEpochMilli(rs.getLong("registered_at"))))
+                .list());
+    }
+
+    @Override
+    public void rename(String memberId, String name, String replacement) {
+        String folded = Text.fold(name);
+        jdbi.useHandle(handle -> {
+            List<Map.Entry<String, String>> rows = handle.createQuery("SELECT meeting_id, persons "
+                            + "FROM meeting_registration WHERE member_id = :member").bind("member", memberId)
+                    .map((rs, ctx) -> Map.entry(rs.getString("meeting_id"), rs.getString("persons"))).list();
+            for (Map.Entry<String, String> row : rows) {
+                List<Registration.Delegate> persons = JsonColumns.read(row.getValue(), PERSONS);
+                if (persons.stream().noneMatch(p -> Text.fold(p.name()).equals(folded))) {
+                    continue;
+                }
+                List<Registration.Delegate> renamed = persons.stream()
+                        .map(p -> Text.fold(p.name()).equals(folded)
+                                ? new Registration.Delegate(replacement, p.participation()) : p)
+                        .toList();
+                handle.createUpdate("UPDATE meeting_registration SET persons = :persons, version = version + 1 "
+                                + "WHERE meeting_id = :meeting AND member_id = :member")
+                        .bind("persons", JsonColumns.write(renamed)).bind("meeting", row.getKey())
+                        .bind("member", memberId)
+                        .execute();
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package pl.konwent.adapters.jdbi.publication;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.publication.Excerpt;
 import pl.konwent.domain.publication.FeedEntry;
 import pl.konwent.domain.publication.FeedSources;
 import pl.konwent.domain.shared.PolishTime;
@@ -26,6 +28,7 @@ import pl.konwent.domain.shared.PolishTime;
 public final class JdbiFeedSources implements FeedSources {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.MM.yyyy, HH:mm", new Locale("pl"))
             .withZone(PolishTime.ZONE);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(PolishTime.ZONE);
 
     /** One kind of entry: how to read its newest rows. */
     private interface Source {
@@ -83,14 +86,15 @@ public final class JdbiFeedSources implements FeedSources {
         }
     }
 
-    private static final Aggregated MEETINGS = new Aggregated("SELECT id, konwent_id, title, starts_at, venue_name, "
-            + "scope, state, created_at, GREATEST(created_at, COALESCE(invited_at, 0), COALESCE(held_at, 0), "
-            + "COALESCE(cancelled_at, 0)) AS changed_at FROM meeting WHERE konwent_id IN (<konwents>) "
-            + "ORDER BY changed_at DESC, id LIMIT :limit",
+    private static final Aggregated MEETINGS = new Aggregated("SELECT id, konwent_id, title, starts_at, ends_at, "
+            + "venue_name, venue_address, online_url, scope, state, created_at, GREATEST(created_at, "
+            + "COALESCE(invited_at, 0), COALESCE(held_at, 0), COALESCE(cancelled_at, 0)) AS changed_at FROM meeting "
+            + "WHERE konwent_id IN (<konwents>) ORDER BY changed_at DESC, id LIMIT :limit",
             "SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(version), 0)) FROM meeting WHERE konwent_id IN (<konwents>)",
             (rs, ctx) -> new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.MEETING, rs.getString("id"),
                     meetingTitle(rs.getString("state"), rs.getString("title"), rs.getLong("starts_at")),
-                    rs.getString("venue_name") + ". " + rs.getString("scope"),
+                    meetingSummary(rs.getLong("starts_at"), rs.getLong("ends_at"), rs.getString("venue_name"),
+                            rs.getString("venue_address"), rs.getString("online_url"), rs.getString("scope")),
                     Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("changed_at"))));
 
     private static final Aggregated COUNCIL = new Aggregated("SELECT konwent_id, term_year, origin, installed_at "
@@ -106,9 +110,13 @@ public final class JdbiFeedSources implements FeedSources {
                         installed, installed);
             });
 
-    /** Only PUBLIC documents: an INTERNAL one never reaches a feed. */
+    /**
+     * Only PUBLIC documents: an INTERNAL one never reaches a feed. Of the body only as much is read as an excerpt
+     * can show.
+     */
     private static final Aggregated DOCUMENTS = new Aggregated("SELECT id, konwent_id, title, kind, doc_date, "
-            + "published_at, updated_at FROM document WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC' "
+            + "SUBSTRING(body, 1, " + 2 * Excerpt.LENGTH + ") AS body_start, published_at, updated_at "
+            + "FROM document WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC' "
             + "ORDER BY updated_at DESC, id LIMIT :limit",
             "SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(version), 0)) FROM document WHERE konwent_id IN (<konwents>) "
                     + "AND visibility = 'PUBLIC'",
@@ -117,8 +125,8 @@ public final class JdbiFeedSources implements FeedSources {
                 long publishedAt = rs.getLong("published_at");
                 Instant published = rs.wasNull() ? updated : Instant.ofEpochMilli(publishedAt);
                 return new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.DOCUMENT, rs.getString("id"),
-                        rs.getString("title"), rs.getString("kind") + ", " + rs.getDate("doc_date").toLocalDate(),
-                        published, updated);
+                        rs.getString("title"), documentSummary(rs.getString("body_start"), rs.getString("kind"),
+                                rs.getDate("doc_date").toLocalDate()), published, updated);
             });
 
     private static final Register REGISTER = new Register();
@@ -167,6 +175,36 @@ public final class JdbiFeedSources implements FeedSources {
 
     private static List<String> ids(List<KonwentId> konwents) {
         return konwents.stream().map(KonwentId::value).toList();
+    }
+
+    /** D2: the start of the body; the kind and date of a document without one. */
+    private static String documentSummary(String bodyStart, String kind, LocalDate date) {
+        String excerpt = Excerpt.of(bodyStart);
+        return excerpt != null ? excerpt : kind + ", " + date;
+    }
+
+    /** D2: when and where, the online link when it has one (O4), and its scope. */
+    private static String meetingSummary(long startsAt, long endsAt, String venueName, String venueAddress,
+                                         String onlineUrl, String scope) {
+        StringBuilder summary = new StringBuilder("Termin: ").append(DAY.format(Instant.ofEpochMilli(startsAt)))
+                .append("–").append(sameDay(startsAt, endsAt) ? HOUR.format(Instant.ofEpochMilli(endsAt))
+                        : DAY.format(Instant.ofEpochMilli(endsAt))).append(". Miejsce: ").append(venueName);
+        if (venueAddress != null && !venueAddress.isBlank()) {
+            summary.append(", ").append(venueAddress);
+        }
+        summary.append('.');
+        if (onlineUrl != null) {
+            summary.append(" Online: ").append(onlineUrl).append('.');
+        }
+        if (scope != null && !scope.isBlank()) {
+            summary.append(" Zakres: ").append(scope);
+        }
+        return Excerpt.of(summary.toString());
+    }
+
+    private static boolean sameDay(long startsAt, long endsAt) {
+        return Instant.ofEpochMilli(startsAt).atZone(PolishTime.ZONE).toLocalDate()
+                .equals(Instant.ofEpochMilli(endsAt).atZone(PolishTime.ZONE).toLocalDate());
     }
 
     private static String meetingTitle(String state, String title, long startsAt) {

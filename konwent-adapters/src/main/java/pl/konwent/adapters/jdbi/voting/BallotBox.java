@@ -1,6 +1,5 @@
 package pl.konwent.adapters.jdbi.voting;
 
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.shared.IdSource;
@@ -9,18 +8,12 @@ import pl.konwent.domain.voting.Votes.CastOutcome;
 /**
  * The one ballot box of resolution votes and council elections, over a row of table {@code vote}: the electors
  * fixed at opening ({@code vote_elector}); who has voted ({@code ballot_cast}, whose primary key (vote, member) is
- * V1's "one member, one vote" on any number of instances); what was chosen ({@code ballot_choice}, keyed by a
- * random id). For a secret vote (V3) "who" and "what" share nothing but the vote: no member, no time, no
- * sequence, and rows are clustered by the random key, so their order tells nothing either. The caller's unit of
- * work makes each method one transaction.
+ * V1's "one member, one vote" on any number of instances); what was chosen: for an open vote, named, in
+ * {@code ballot_choice}; for a secret one (V3), sealed, in {@code sealed_ballot} (ciphertexts under the vote's key,
+ * keyed by a random id, no member, no time): even paired with its voter by page order or log position, a sealed
+ * ballot shows nothing. The caller's unit of work makes each method one transaction.
  */
 public final class BallotBox {
-    /** One row of what a ballot chose: a FOR/AGAINST/ABSTAIN, or an APPROVE of a candidate. */
-    public record Mark(String choice, String candidateId) {
-    }
-
-    public static final String APPROVE = "APPROVE";
-
     private final IdSource ids;
 
     public BallotBox(IdSource ids) {
@@ -43,11 +36,37 @@ public final class BallotBox {
         return electors;
     }
 
+    /** Records that the member voted in an open (named) vote and, with its name, what it chose. */
+    public CastOutcome castNamed(Handle handle, String voteId, String memberId, String choice) {
+        CastOutcome refused = recordVoter(handle, voteId, memberId);
+        if (refused != null) {
+            return refused;
+        }
+        handle.createUpdate("INSERT INTO ballot_choice (id, vote_id, choice, member_id) "
+                        + "VALUES (:id, :vote, :choice, :member)")
+                .bind("id", ids.newId().toString()).bind("vote", voteId).bind("choice", choice)
+                .bind("member", memberId)
+                .execute();
+        return CastOutcome.COUNTED;
+    }
+
     /**
-     * Records that the member voted and, apart from it, each mark of its ballot. {@code named} keeps the member on
-     * the marks (an open vote); a secret one stores none.
+     * V3: records that the member voted and, apart from it, the sealed ballot: a row with a random id, the vote and
+     * ciphertexts only, so neither the row, its order in the pages nor the statement shows the choice.
      */
-    public CastOutcome cast(Handle handle, String voteId, String memberId, List<Mark> marks, boolean named) {
+    public CastOutcome castSealed(Handle handle, String voteId, String memberId, byte[] sealed) {
+        CastOutcome refused = recordVoter(handle, voteId, memberId);
+        if (refused != null) {
+            return refused;
+        }
+        handle.createUpdate("INSERT INTO sealed_ballot (id, vote_id, sealed) VALUES (:id, :vote, :sealed)")
+                .bind("id", ids.newId().toString()).bind("vote", voteId).bind("sealed", sealed)
+                .execute();
+        return CastOutcome.COUNTED;
+    }
+
+    /** V1: the member's one row in ballot_cast, or why there cannot be one (null when recorded). */
+    private static CastOutcome recordVoter(Handle handle, String voteId, String memberId) {
         int counted;
         try {
             counted = handle.createUpdate("INSERT INTO ballot_cast (vote_id, member_id) "
@@ -61,17 +80,7 @@ public final class BallotBox {
             }
             throw e;
         }
-        if (counted == 0) {
-            return whyNotCounted(handle, voteId, memberId);
-        }
-        for (Mark mark : marks) {
-            handle.createUpdate("INSERT INTO ballot_choice (id, vote_id, choice, member_id, candidate_id) "
-                            + "VALUES (:id, :vote, :choice, :member, :candidate)")
-                    .bind("id", ids.newId().toString()).bind("vote", voteId).bind("choice", mark.choice())
-                    .bind("member", named ? memberId : null).bind("candidate", mark.candidateId())
-                    .execute();
-        }
-        return CastOutcome.COUNTED;
+        return counted == 0 ? whyNotCounted(handle, voteId, memberId) : null;
     }
 
     public long turnout(Handle handle, String voteId) {

@@ -23,7 +23,8 @@ import pl.konwent.domain.voting.Votes;
 
 /**
  * Resolution votes: rows of table {@code vote} of purpose RESOLUTION (a council election's vote row is never shown
- * here); electors, ballots and choices go through the {@link BallotBox} shared with council elections.
+ * here); electors and ballots go through the {@link BallotBox} shared with council elections; an open vote's named
+ * choices are counted here, a secret vote's sealed ones by {@link JdbiSecretBallots}.
  */
 public final class JdbiVotes implements Votes {
     private static final String COLUMNS = "id, konwent_id, title, kind, text, secret, majority, quorum, meeting_id, "
@@ -135,8 +136,10 @@ public final class JdbiVotes implements Votes {
 
     @Override
     public CastOutcome cast(Vote vote, String memberId, Choice choice) {
-        return jdbi.withHandle(handle -> box.cast(handle, vote.id(), memberId,
-                List.of(new BallotBox.Mark(choice.name(), null)), !vote.question().secret()));
+        if (vote.question().secret()) {
+            throw new IllegalArgumentException("a secret vote's ballots are sealed (SecretBallots), never stored named");
+        }
+        return jdbi.withHandle(handle -> box.castNamed(handle, vote.id(), memberId, choice.name()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Optional;
+import pl.konwent.adapters.web.http.RefusesIdempotencyKey;
 import pl.konwent.adapters.web.http.RequestBodies;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Authentication;
@@ -41,6 +42,7 @@ public final class TokenResource {
     }
 
     @POST
+    @RefusesIdempotencyKey
     public Response login(LoginRequest body, @Context HttpServletRequest servlet, @Context UriInfo uri) {
         LoginRequest request = RequestBodies.required(body);
         Authentication.IssuedToken issued = authentication.login(request.username(), request.password(),

@@ -16,12 +16,19 @@ import pl.konwent.adapters.web.ProblemType;
  * No request body may be larger than {@link #MAX_BYTES}: a declared Content-Length over it is refused at once,
  * and a chunked body is cut off (413) as soon as it passes the limit, before anything is parsed or stored. The one
  * exception is a file uploaded to a document of the archive, which may be as large as the configured file size.
+ * Nor may a body come slowly (slow-body attacks, each holding a request thread): once it has been read for
+ * {@link #RATE_GRACE_NANOS}, it must have come at {@link #MIN_BYTES_PER_SECOND} on average, or it is cut off
+ * (408). The rate counts from the first read, not from the body's first byte, so a small body that waited whole
+ * in the buffer while its sender was authenticated is never taken for a slow one (Jetty's own
+ * minRequestDataRate counts from the first byte and refuses exactly those).
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodyLimitFilter implements ContainerRequestFilter {
     public static final int MAX_BYTES = 1 << 20;
+    static final long MIN_BYTES_PER_SECOND = 1024;
+    static final long RATE_GRACE_NANOS = 5_000_000_000L;
     private static final Pattern FILE_UPLOAD = Pattern.compile("/?api/v1/konwents/[^/]+/documents/[^/]+/files/?");
 
     private final long maxFileBytes;
@@ -63,10 +70,18 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         }
     }
 
-    /** Counts what is read and fails once the limit is passed. */
-    private static final class Limited extends FilterInputStream {
+    /** Raised by the body stream when the body comes too slowly; {@code ProblemMapper} answers it with 408. */
+    public static final class TooSlow extends IOException {
+        TooSlow() {
+            super("request body slower than " + MIN_BYTES_PER_SECOND + " bytes per second", null);
+        }
+    }
+
+    /** Counts what is read and fails once the limit is passed, or the body comes too slowly. */
+    static final class Limited extends FilterInputStream {
         private final long limit;
         private long read;
+        private long firstReadAt;
 
         Limited(InputStream in, long limit) {
             super(in);
@@ -75,6 +90,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read() throws IOException {
+            startClock();
             int b = super.read();
             if (b >= 0) {
                 count(1);
@@ -84,6 +100,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            startClock();
             int n = super.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
@@ -91,10 +108,20 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws TooLarge {
+        private void startClock() {
+            if (firstReadAt == 0) {
+                firstReadAt = System.nanoTime() | 1;
+            }
+        }
+
+        private void count(int n) throws IOException {
             read += n;
             if (read > limit) {
                 throw new TooLarge(limit);
+            }
+            long elapsed = System.nanoTime() - firstReadAt;
+            if (elapsed > RATE_GRACE_NANOS && read * 1_000_000_000L / elapsed < MIN_BYTES_PER_SECOND) {
+                throw new TooSlow();
             }
         }
     }

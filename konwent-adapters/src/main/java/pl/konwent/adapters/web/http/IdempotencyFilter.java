@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,11 +17,13 @@ import jakarta.ws.rs.ext.Providers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import pl.konwent.adapters.web.ProblemType;
 import pl.konwent.domain.access.Caller;
@@ -30,6 +33,15 @@ import pl.konwent.domain.access.Caller;
  * the same key gets that answer again ({@code Idempotent-Replayed: true}) without running anything. A key
  * reused for another request is refused with 422; one whose first request is still running, with 409.
  * Answers with 5xx or 429 are not kept, so the client may retry them.
+ *
+ * <p>Records are kept for the retention (24 hours by default) and protected by {@link IdempotencySecrets}: a reader
+ * of the database can neither confirm a guessed request nor read an answer. Keys are scoped so that one caller
+ * cannot claim another's (threat: an anonymous client claiming a predictable key first, to block or hijack the real
+ * request): a signed-in caller's keys are its account's; an anonymous caller's key is scoped by the request's
+ * fingerprint as well, since anonymous callers cannot be told apart, so a key claimed first with another body is
+ * another record and cannot block the real request, and only the same request can get its answer. An anonymous
+ * request refused (4xx) keeps no record: it changed nothing, and anonymous keys cannot flood the table beyond what
+ * the per-address limits let succeed.
  */
 @Provider
 @Priority(Priorities.USER)
@@ -41,23 +53,36 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
 
     private final IdempotencyStore store;
+    private final IdempotencySecrets secrets;
     private final Clock clock;
+    private final Duration retention;
 
     @Context
     private Providers providers;
 
-    public IdempotencyFilter(IdempotencyStore store, Clock clock) {
+    @Context
+    private ResourceInfo resourceInfo;
+
+    public IdempotencyFilter(IdempotencyStore store, IdempotencySecrets secrets, Clock clock, Duration retention) {
         this.store = store;
+        this.secrets = secrets;
         this.clock = clock;
+        this.retention = retention;
     }
 
-    private record ClaimedKey(String scope, String key) {
+    private record ClaimedKey(String id, boolean anonymous) {
     }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
         if (key == null || !HttpMethod.POST.equals(request.getMethod())) {
+            return;
+        }
+        if (resourceInfo.getResourceMethod() != null
+                && resourceInfo.getResourceMethod().isAnnotationPresent(RefusesIdempotencyKey.class)) {
+            request.abortWith(ProblemType.MALFORMED_REQUEST.response("This operation takes no Idempotency-Key: its "
+                    + "answer carries a credential, which is never stored to be sent again; simply repeat the request"));
             return;
         }
         if (!VALID_KEY.matcher(key).matches()) {
@@ -67,12 +92,17 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         }
         byte[] body = readBody(request);
         request.setEntityStream(new ByteArrayInputStream(body));
-        String scope = scopeOf(request);
-        String fingerprint = fingerprint(request, body);
+        URI uri = request.getUriInfo().getRequestUri();
+        String fingerprint = secrets.fingerprint(request.getMethod(), uri.getRawPath(), uri.getRawQuery(), body);
+        String account = accountOf(request);
+        boolean anonymous = account == null;
+        String id = anonymous ? secrets.recordId("anonymous", key, fingerprint)
+                : secrets.recordId("account:" + account, key, null);
         Instant now = clock.instant();
-        IdempotencyStore.Claim claim = store.claim(scope, key, fingerprint, now, now.minus(PENDING_LEASE));
+        IdempotencyStore.Claim claim = store.claim(id, fingerprint, now, now.minus(PENDING_LEASE),
+                now.minus(retention));
         switch (claim.outcome()) {
-            case CLAIMED -> request.setProperty(CLAIM, new ClaimedKey(scope, key));
+            case CLAIMED -> request.setProperty(CLAIM, new ClaimedKey(id, anonymous));
             case REPLAY -> request.abortWith(replay(claim.response()));
             case IN_PROGRESS -> request.abortWith(ProblemType.IDEMPOTENCY_KEY_IN_USE.response(
                     "The first request with this Idempotency-Key has not finished; retry shortly"));
@@ -87,15 +117,32 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
             return;
         }
         int status = response.getStatus();
-        if (status >= 500 || status == 429) {
-            store.release(claimed.scope(), claimed.key());
+        if (status >= 500 || status == 429 || claimed.anonymous() && status >= 400) {
+            store.release(claimed.id());
             return;
         }
         byte[] body = ResponseBodies.serialize(providers, response);
         MediaType type = response.getMediaType();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
-        store.complete(claimed.scope(), claimed.key(), new IdempotencyStore.StoredResponse(status,
-                type == null ? null : type.toString(), location, body));
+        store.complete(claimed.id(), new IdempotencyStore.StoredResponse(status,
+                type == null ? null : type.toString(), location, body),
+                aboutIds(request.getUriInfo().getRequestUri(), location));
+    }
+
+    /** The path segments of the request and of its answer's Location: the resources (and ids) it is about. */
+    private static List<String> aboutIds(URI requestUri, String location) {
+        List<String> segments = new ArrayList<>(List.of(requestUri.getPath().split("/")));
+        if (location != null) {
+            try {
+                String path = URI.create(location).getPath();
+                if (path != null) {
+                    segments.addAll(List.of(path.split("/")));
+                }
+            } catch (IllegalArgumentException notAUri) {
+                // a Location the server made is always a URI; nothing to add otherwise
+            }
+        }
+        return segments.stream().filter(segment -> !segment.isEmpty()).distinct().toList();
     }
 
     private static Response replay(IdempotencyStore.StoredResponse stored) {
@@ -110,22 +157,13 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     }
 
     /**
-     * The caller a key belongs to: the authenticated account (whichever token or Basic login it used), or
-     * everyone anonymous together. Keys of different accounts never meet.
+     * The account a key belongs to (whichever token or Basic login it used); null for an anonymous caller. Keys of
+     * different accounts never meet.
      */
-    private static String scopeOf(ContainerRequestContext request) {
+    private static String accountOf(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext() == null ? null
                 : request.getSecurityContext().getUserPrincipal();
-        return principal instanceof Caller caller ? "account:" + caller.id().value() : "anonymous";
-    }
-
-    private static String fingerprint(ContainerRequestContext request, byte[] body) {
-        byte[] target = (request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + request.getUriInfo().getRequestUri().getRawQuery() + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[target.length + body.length];
-        System.arraycopy(target, 0, all, 0, target.length);
-        System.arraycopy(body, 0, all, target.length, body.length);
-        return Hashes.sha256Base64Url(all);
+        return principal instanceof Caller caller ? caller.id().value() : null;
     }
 
     private static byte[] readBody(ContainerRequestContext request) throws IOException {

@@ -8,7 +8,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Label;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Created;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
@@ -27,10 +34,19 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import pl.konwent.domain.meetings.Meeting;
+import pl.konwent.domain.shared.PolishTime;
 
-/** A konwent's meetings as an iCalendar (RFC 5545) feed, for subscribing to from a calendar program. */
+/**
+ * A konwent's meetings as an iCalendar (RFC 5545) feed, for subscribing to from a calendar program: times in
+ * Europe/Warsaw (TZID, with its VTIMEZONE), the online link as an RFC 7986 CONFERENCE (a "join" button) and the
+ * meeting's page as URL.
+ */
 public final class MeetingCalendar {
     private static final String UID_DOMAIN = "@konwent-api";
+    /** Our zone's definition from ical4j's bundled tz data (never fetched: see ical4j.properties). */
+    private static final VTimeZone WARSAW = TimeZoneRegistryFactory.getInstance().createRegistry()
+            .getTimeZone(PolishTime.ZONE.getId()).getVTimeZone();
+    private static final String JOIN_LABEL = "Dołącz online";
     private static final int MAX_LINE_OCTETS = 75;
     private static final String CRLF = "\r\n";
 
@@ -49,6 +65,7 @@ public final class MeetingCalendar {
         calendar.add(new XProperty("X-WR-TIMEZONE", "Europe/Warsaw"));
         // Lets Apple Calendar recognise a re-subscribed feed as the same calendar.
         calendar.add(new XProperty("X-WR-RELCALID", konwentId + UID_DOMAIN));
+        calendar.add(WARSAW);
         for (Meeting meeting : meetings) {
             calendar.add(event(meeting, meetingsBase, now));
         }
@@ -63,13 +80,17 @@ public final class MeetingCalendar {
         VEvent event = new VEvent(false);
         event.add(new Uid(meeting.id() + UID_DOMAIN));
         event.add(new DtStamp(now));
-        event.add(new DtStart<>(details.startsAt()));
-        event.add(new DtEnd<>(details.endsAt()));
+        event.add(new DtStart<>(details.startsAt().atZone(PolishTime.ZONE)));
+        event.add(new DtEnd<>(details.endsAt().atZone(PolishTime.ZONE)));
         event.add(new Summary(plainText(details.title())));
         event.add(new Location(plainText(location(details.venue()))));
         String description = description(details);
         if (!description.isEmpty()) {
             event.add(new Description(plainText(description)));
+        }
+        if (details.onlineUrl() != null) {
+            event.add(new Conference(new ParameterList(List.of(Value.URI, new AudioAndVideo(), new Label(JOIN_LABEL))),
+                    details.onlineUrl()));
         }
         event.add(new Url(meetingsBase.resolve(meeting.id())));
         event.add(status(meeting.state()));
@@ -135,5 +156,20 @@ public final class MeetingCalendar {
             folded.append(CRLF);
         }
         return folded.toString();
+    }
+
+    /**
+     * {@code FEATURE=AUDIO,VIDEO}: a list of two values (RFC 7986 §6.3). ical4j's own Feature parameter writes it
+     * quoted, {@code "AUDIO,VIDEO"}, which parsers read as one unknown feature.
+     */
+    private static final class AudioAndVideo extends Parameter {
+        AudioAndVideo() {
+            super(Parameter.FEATURE);
+        }
+
+        @Override
+        public String getValue() {
+            return "AUDIO,VIDEO";
+        }
     }
 }

@@ -17,6 +17,8 @@ import pl.konwent.domain.meetings.MeetingService;
 @Path("/api/v1/konwents/{konwentId}/meetings.ics")
 public final class MeetingCalendarResource {
     static final String CALENDAR = "text/calendar";
+    /** Changed whenever the feed's form changes (2: Europe/Warsaw times, CONFERENCE), so subscribers fetch anew. */
+    private static final String FORMAT = "2";
 
     private final MeetingService meetings;
     private final Clock clock;
@@ -38,10 +40,12 @@ public final class MeetingCalendarResource {
 
     /**
      * A weak tag from the meetings' versions: the feed's DTSTAMPs say when it was made, so two bodies differ
-     * while nothing in them changed; a subscriber polling with If-None-Match gets 304 until a meeting changes.
+     * while nothing in them changed; a subscriber polling with If-None-Match gets 304 until a meeting changes
+     * (or the feed's {@link #FORMAT}).
      */
     private static EntityTag versionOf(MeetingService.Calendar calendar) {
-        StringBuilder versions = new StringBuilder(calendar.konwent().id() + ":" + calendar.konwent().version());
+        StringBuilder versions = new StringBuilder(FORMAT + ";" + calendar.konwent().id() + ":"
+                + calendar.konwent().version());
         calendar.meetings().forEach(m -> versions.append(';').append(m.id()).append(':').append(m.version()));
         return new EntityTag(Hashes.sha256Base64Url(versions.toString().getBytes(StandardCharsets.UTF_8))
                 .substring(0, 27), true);

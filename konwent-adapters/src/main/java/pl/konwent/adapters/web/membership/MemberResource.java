@@ -93,9 +93,7 @@ public final class MemberResource {
     @Path("/{memberId}/personal-data")
     public PersonalDataView personalData(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                                          @PathParam("memberId") String memberId) {
-        MembershipService.PersonalData data = membership.personalData(caller, konwentId, memberId);
-        return new PersonalDataView(MemberView.full(data.member()),
-                data.declarations().stream().map(DeclarationView::of).toList());
+        return PersonalDataView.of(membership.personalData(caller, konwentId, memberId));
     }
 
     @DELETE

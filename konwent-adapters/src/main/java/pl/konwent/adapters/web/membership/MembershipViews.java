@@ -9,6 +9,7 @@ import pl.konwent.domain.membership.Contact;
 import pl.konwent.domain.membership.ContactInput;
 import pl.konwent.domain.membership.Declaration;
 import pl.konwent.domain.membership.DeclarationInput;
+import pl.konwent.domain.membership.Delegations;
 import pl.konwent.domain.membership.FoundingInstitution;
 import pl.konwent.domain.membership.Member;
 import pl.konwent.domain.membership.MembershipService;
@@ -126,7 +127,24 @@ public final class MembershipViews {
         }
     }
 
-    public record PersonalDataView(MemberView member, List<DeclarationView> declarations) {
+    public record PersonalDataView(MemberView member, List<DeclarationView> declarations,
+                                   List<DelegationView> delegations) {
+        static PersonalDataView of(MembershipService.PersonalData data) {
+            return new PersonalDataView(MemberView.full(data.member()),
+                    data.declarations().stream().map(DeclarationView::of).toList(),
+                    data.delegations().stream().map(DelegationView::of).toList());
+        }
+    }
+
+    /** A member's delegation to a meeting, as its personal-data export shows it: the persons it sent. */
+    public record DelegationView(String meetingId, List<DelegateView> persons, Instant registeredAt) {
+        static DelegationView of(Delegations.Delegation delegation) {
+            return new DelegationView(delegation.meetingId(), delegation.persons().stream()
+                    .map(p -> new DelegateView(p.name(), p.participation())).toList(), delegation.registeredAt());
+        }
+    }
+
+    public record DelegateView(String name, String participation) {
     }
 
     private static ContactInput contact(AddressView address, String phone, String email, InstitutionView founder,

@@ -1,6 +1,7 @@
 package pl.konwent.adapters.web.membership;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.stream.Collectors;
 import pl.konwent.domain.membership.Contact;
@@ -14,6 +15,7 @@ import pl.konwent.domain.membership.Representative;
 final class RegisterCsv {
     static final String MEDIA_TYPE = "text/csv; charset=utf-8";
     private static final String BOM = "\uFEFF";
+    private static final String FORMULA_TRIGGERS = "=+-@";
     private static final List<String> HEADER = List.of("id", "name", "kind", "status", "street", "postalCode", "town",
             "voivodeship", "phone", "email", "foundingInstitution", "representatives", "representativeEmails",
             "joinedAt", "withdrawnAt");
@@ -41,9 +43,31 @@ final class RegisterCsv {
     }
 
     private static String quote(String cell) {
-        String safe = cell.startsWith("=") || cell.startsWith("+") || cell.startsWith("-") || cell.startsWith("@")
-                ? "'" + cell : cell;
+        String safe = startsAsFormula(cell) ? "'" + cell : cell;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * CSV injection (OWASP, ASVS 1.2.10): a cell a spreadsheet would evaluate, so that opening the export runs what
+     * a declarant wrote ({@code =HYPERLINK(...)}, DDE). Triggers are = + - @, a tab, carriage return, line feed or
+     * NUL first, also behind leading spaces, and every compatibility form of = + - @ (full-width ＝ ＋ － ＠, the small
+     * forms), found by NFKC-folding the first visible character.
+     */
+    static boolean startsAsFormula(String cell) {
+        if (cell.isEmpty()) {
+            return false;
+        }
+        char first = cell.charAt(0);
+        if (first == '\t' || first == '\r' || first == '\n' || first == '\0') {
+            return true;
+        }
+        String visible = cell.stripLeading();
+        if (visible.isEmpty()) {
+            return false;
+        }
+        String folded = Normalizer.normalize(visible.substring(0, visible.offsetByCodePoints(0, 1)),
+                Normalizer.Form.NFKC);
+        return !folded.isEmpty() && FORMULA_TRIGGERS.indexOf(folded.charAt(0)) >= 0;
     }
 
     private static String nullToEmpty(String value) {

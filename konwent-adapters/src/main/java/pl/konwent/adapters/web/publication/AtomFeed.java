@@ -10,7 +10,11 @@ import javax.xml.stream.XMLStreamWriter;
 import pl.konwent.domain.publication.FeedEntry;
 import pl.konwent.domain.publication.FeedService;
 
-/** A konwent's feed as Atom 1.0 (RFC 4287), written with the JDK's StAX writer so every text is escaped. */
+/**
+ * A konwent's feed as Atom 1.0 (RFC 4287), written with the JDK's StAX writer so every text is escaped. Each entry
+ * has a plain-text summary (the excerpt), a page for people ({@code alternate} text/html) and the API resource
+ * ({@code alternate} application/json), and its kind as a category. No WebSub hub is announced: see README.
+ */
 final class AtomFeed {
     static final String MEDIA_TYPE = "application/atom+xml";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -36,6 +40,7 @@ final class AtomFeed {
             text(xml, "name", feed.konwent().name());
             xml.writeEndElement();
             link(xml, "self", self, MEDIA_TYPE);
+            link(xml, "alternate", links.portal(feed.konwent().id().value()), "text/html");
             link(xml, "alternate", links.konwent(feed.konwent().id().value()), "application/json");
             text(xml, "generator", "Konwent API");
             for (FeedEntry entry : feed.entries()) {
@@ -45,10 +50,11 @@ final class AtomFeed {
                 text(xml, "title", entry.title());
                 text(xml, "published", time(entry.published()));
                 text(xml, "updated", time(entry.updated()));
+                link(xml, "alternate", links.page(entry), "text/html");
                 link(xml, "alternate", address, "application/json");
-                category(xml, entry.kind().name(), FeedLinks.KIND_SCHEME);
+                category(xml, entry.kind().name(), FeedLinks.KIND_SCHEME, FeedLinks.label(entry.kind()));
                 if (feed.sources().size() > 1) {
-                    category(xml, entry.konwentId(), FeedLinks.KONWENT_SCHEME);
+                    category(xml, entry.konwentId(), FeedLinks.KONWENT_SCHEME, null);
                 }
                 if (entry.summary() != null) {
                     text(xml, "summary", entry.summary());
@@ -82,9 +88,13 @@ final class AtomFeed {
         xml.writeAttribute("href", href.toString());
     }
 
-    private static void category(XMLStreamWriter xml, String term, String scheme) throws XMLStreamException {
+    private static void category(XMLStreamWriter xml, String term, String scheme, String label)
+            throws XMLStreamException {
         xml.writeEmptyElement("category");
         xml.writeAttribute("term", term);
         xml.writeAttribute("scheme", scheme);
+        if (label != null) {
+            xml.writeAttribute("label", label);
+        }
     }
 }

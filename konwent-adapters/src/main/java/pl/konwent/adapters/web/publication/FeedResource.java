@@ -23,6 +23,8 @@ import pl.konwent.domain.shared.DomainException;
 @Path("/api/v1/konwents/{konwentId}/{feed: feed\\.(?:atom|json)}")
 public final class FeedResource {
     static final String MEMBER_KONWENTS = "member-konwents";
+    /** Part of every ETag: a new shape of the feeds replaces the copies caches hold of the old one. */
+    private static final String SHAPE = "2";
 
     private final FeedService feeds;
 
@@ -45,7 +47,7 @@ public final class FeedResource {
     private Response feed(String konwentId, String include, Request request, UriInfo uri, String format,
                           String type, Function<FeedService.Feed, Object> render) {
         boolean aggregated = aggregated(include);
-        EntityTag tag = new EntityTag(Hashes.sha256Base64Url((format + "/" + uri.getBaseUri() + "/"
+        EntityTag tag = new EntityTag(Hashes.sha256Base64Url((SHAPE + "/" + format + "/" + uri.getBaseUri() + "/"
                 + feeds.version(konwentId, aggregated)).getBytes(StandardCharsets.UTF_8)).substring(0, 27));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {

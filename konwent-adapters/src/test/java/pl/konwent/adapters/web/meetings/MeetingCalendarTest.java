@@ -10,12 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.util.List;
+import biweekly.Biweekly;
+import biweekly.ICalVersion;
+import biweekly.ICalendar;
+import biweekly.ValidationWarnings;
+import biweekly.io.ParseWarning;
+import biweekly.io.TimezoneAssignment;
+import biweekly.parameter.Feature;
+import java.util.ArrayList;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.PropertyContainer;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.Test;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.meetings.Meeting;
@@ -48,7 +58,7 @@ class MeetingCalendarTest {
                     null, List.of(new Meeting.AgendaItem("Sprawozdania", null)), 1, null, null));
 
     @Test
-    void eachMeetingIsOneEventIdentifiedByItsIdAndTimedInUtc() throws Exception {
+    void eachMeetingIsOneEventIdentifiedByItsIdAndTimedInWarsaw() throws Exception {
         String ics = feed(cancelled, hybrid, planned);
         List<VEvent> events = parse(ics).getComponents("VEVENT");
 
@@ -60,7 +70,54 @@ class MeetingCalendarTest {
                 cancelled.details().startsAt(), hybrid.details().startsAt(), planned.details().startsAt());
         assertThat(events).extracting(event -> instant(event, "DTEND")).containsExactly(
                 cancelled.details().endsAt(), hybrid.details().endsAt(), planned.details().endsAt());
-        assertThat(ics).contains("DTSTART:20250315T090000Z\r\n").doesNotContain("VTIMEZONE", "TZID");
+        // 09:00Z is 10:00 in winter (CET), 08:00Z is 10:00 in summer (CEST)
+        assertThat(ics).contains("DTSTART;TZID=Europe/Warsaw:20250315T100000\r\n",
+                "DTSTART;TZID=Europe/Warsaw:20250605T100000\r\n", "BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw\r\n");
+    }
+
+    /** biweekly, an iCalendar parser independent of ical4j, reads what calendar programs read. */
+    @Test
+    void anIndependentParserReadsTheZoneTheJoinLinkAndThePageWithoutWarnings() {
+        List<List<ParseWarning>> parseWarnings = new ArrayList<>();
+        ICalendar calendar = Biweekly.parse(feed(cancelled, hybrid, planned)).warnings(parseWarnings).first();
+
+        assertThat(parseWarnings).allSatisfy(warnings -> assertThat(warnings).isEmpty());
+        ValidationWarnings validation = calendar.validate(ICalVersion.V2_0);
+        assertThat(validation.isEmpty()).as(validation.toString()).isTrue();
+        List<biweekly.component.VEvent> events = calendar.getEvents();
+        assertThat(events).hasSize(3);
+        assertThat(events).extracting(event -> event.getDateStart().getValue().toInstant()).containsExactly(
+                cancelled.details().startsAt(), hybrid.details().startsAt(), planned.details().startsAt());
+        assertThat(events).extracting(event -> event.getDateEnd().getValue().toInstant()).containsExactly(
+                cancelled.details().endsAt(), hybrid.details().endsAt(), planned.details().endsAt());
+        TimezoneAssignment zone = calendar.getTimezoneInfo().getTimezone(events.get(1).getDateStart());
+        assertThat(zone.getComponent().getTimezoneId().getValue()).isEqualTo("Europe/Warsaw");
+        assertThat(zone.getTimeZone().getOffset(hybrid.details().startsAt().toEpochMilli())).isEqualTo(3_600_000);
+        assertThat(zone.getTimeZone().getOffset(planned.details().startsAt().toEpochMilli())).isEqualTo(7_200_000);
+
+        assertThat(events.get(0).getConferences()).isEmpty();
+        List<biweekly.property.Conference> conferences = events.get(1).getConferences();
+        assertThat(conferences).hasSize(1);
+        biweekly.property.Conference join = conferences.get(0);
+        assertThat(join.getUri()).isEqualTo("https://meet.example.org/konwent-lodzki?room=2&lang=pl");
+        assertThat(join.getFeatures()).containsExactly(Feature.AUDIO, Feature.VIDEO);
+        assertThat(join.getLabel()).isEqualTo("Dołącz online");
+        assertThat(events.get(1).getUrl().getValue())
+                .isEqualTo("http://host/api/v1/konwents/lodzki/meetings/a1b2c3d4-0000-4000-8000-000000000002");
+    }
+
+    /** RFC 5545's rules for each component; not iTIP's (RFC 5546) for METHOD:PUBLISH, which want an ORGANIZER. */
+    @Test
+    void ical4jsValidatorFindsNothingWrongWithTheEventsAndTheZone() throws Exception {
+        Calendar calendar = parse(feed(cancelled, hybrid, planned));
+
+        List<CalendarComponent> components = calendar.getComponents();
+        assertThat(components).extracting(CalendarComponent::getName)
+                .containsExactly("VTIMEZONE", "VEVENT", "VEVENT", "VEVENT");
+        assertThat(components).allSatisfy(component -> {
+            ValidationResult result = component.validate();
+            assertThat(result.hasErrors()).as(result.toString()).isFalse();
+        });
     }
 
     @Test

@@ -1,15 +1,20 @@
 package pl.konwent.adapters.jdbi.voting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import pl.konwent.adapters.jdbi.JdbiUnitOfWork;
 import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
 import pl.konwent.adapters.jdbi.membership.JdbiMembers;
 import pl.konwent.adapters.security.SecureIdSource;
+import pl.konwent.app.testing.Sealing;
 import pl.konwent.app.testing.TestDatabases;
 import pl.konwent.domain.konwent.Charter;
 import pl.konwent.domain.konwent.Konwent;
@@ -23,6 +28,7 @@ import pl.konwent.domain.shared.PageRequest;
 import pl.konwent.domain.voting.Choice;
 import pl.konwent.domain.voting.Majority;
 import pl.konwent.domain.voting.ResolutionKind;
+import pl.konwent.domain.voting.SecretBallots;
 import pl.konwent.domain.voting.Tally;
 import pl.konwent.domain.voting.Vote;
 import pl.konwent.domain.voting.Votes;
@@ -32,6 +38,7 @@ abstract class VotesContract {
     private static final Instant T0 = Instant.parse("2012-05-10T10:00:00.123Z");
     private static final KonwentId KRAJOWY = new KonwentId("krajowy");
 
+    private Jdbi jdbi;
     private JdbiVotes votes;
     private JdbiMembers members;
 
@@ -39,7 +46,7 @@ abstract class VotesContract {
 
     @BeforeEach
     void freshDatabase() {
-        Jdbi jdbi = TestDatabases.fresh(engine()).jdbi();
+        jdbi = TestDatabases.fresh(engine()).jdbi();
         votes = new JdbiVotes(jdbi, new SecureIdSource());
         members = new JdbiMembers(jdbi);
         new JdbiKonwents(jdbi).add(new Konwent(KRAJOWY, "Konwent", null, null, Charter.defaults(), null, T0, T0, 1));
@@ -98,15 +105,35 @@ abstract class VotesContract {
     }
 
     @Test
-    void aSecretVoteKeepsNoNamesWithTheChoices() {
+    void aSecretVoteStoresSealedBallotsOnlyAndOpensNothingButTheTotals() {
         Vote draft = draft("v1", true);
         votes.add(draft);
         votes.open(draft.opened(T0.plusSeconds(1), 0), 1);
         Vote open = votes.find(KRAJOWY, "v1").orElseThrow();
-        votes.cast(open, "m1", Choice.AGAINST);
+        SecretBallots secret = Sealing.over(jdbi);
+        secret.opened("v1");
+        List<String> options = List.of("FOR", "AGAINST", "ABSTAIN");
+        assertThatThrownBy(() -> votes.cast(open, "m1", Choice.AGAINST)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(secret.cast("v1", "m1", options, Set.of("AGAINST"))).isEqualTo(Votes.CastOutcome.COUNTED);
+        assertThat(secret.cast("v1", "m2", options, Set.of("AGAINST"))).isEqualTo(Votes.CastOutcome.COUNTED);
+        assertThat(secret.cast("v1", "m2", options, Set.of("FOR"))).isEqualTo(Votes.CastOutcome.ALREADY_VOTED);
 
         assertThat(votes.namedBallots(open)).isEmpty();
-        assertThat(votes.tally(open).against()).isEqualTo(1);
+        List<byte[]> sealed = jdbi.withHandle(h -> h.createQuery("SELECT sealed FROM sealed_ballot")
+                .map((rs, ctx) -> rs.getBytes(1)).list());
+        // V3: same choice, unrelated bytes; nothing in the row says which option is marked
+        assertThat(sealed).hasSize(2).allSatisfy(b -> assertThat(b).hasSize(3 * 66));
+        assertThat(sealed.get(0)).isNotEqualTo(sealed.get(1));
+        for (int option = 0; option < 3; option++) {
+            int from = option * 66;
+            assertThat(java.util.Arrays.copyOfRange(sealed.get(0), from, from + 66))
+                    .isNotEqualTo(java.util.Arrays.copyOfRange(sealed.get(1), from, from + 66));
+        }
+        assertThat(new JdbiUnitOfWork(jdbi).inTransaction(() -> secret.count("v1", options, true)))
+                .containsExactly(Map.entry("FOR", 0L), Map.entry("AGAINST", 2L), Map.entry("ABSTAIN", 0L));
+        byte[] wrapped = jdbi.withHandle(h -> h.createQuery("SELECT wrapped_key FROM ballot_key WHERE vote_id = 'v1'")
+                .map((rs, ctx) -> rs.getBytes(1)).one());
+        assertThat(wrapped).as("the private key is destroyed once the totals are stored").isNull();
     }
 
     @Test

@@ -21,8 +21,9 @@ echo "declaration: $declaration"
 member=$("$here/decision.sh" "$konwent" "$declaration" ACCEPTED)
 echo "member: $member"
 
+# the account of the person the declaration names as the member's representative (rule A2: matched by e-mail)
 account=$(call POST /accounts '{"username": "przedstawiciel-'"$konwent"'", "password": "haslo-przedstawiciela",
-  "displayName": "Anna Nowak"}' -H "Idempotency-Key: account-przedstawiciel-$konwent" | field id)
+  "displayName": "Anna Nowak", "email": "anna@example.pl"}' -H "Idempotency-Key: account-przedstawiciel-$konwent" | field id)
 call POST "/accounts/$account/roles" '{"konwentId": "'"$konwent"'", "role": "REPRESENTATIVE", "memberId": "'"$member"'"}' \
   -H "Idempotency-Key: role-przedstawiciel-$konwent" >/dev/null
 representative=$("$here/token.sh" "przedstawiciel-$konwent" haslo-przedstawiciela)

@@ -10,7 +10,10 @@ the server's real clock makes success impossible within a run, one documented re
 (the request's description says why). Ids travel from one request to the next in collection variables, set by the
 tests; 2xx answers are checked for what the request did (states, counts, names), not only for required fields.
 Every request goes as the ADMIN that logged in (or anonymously, where the public may call), since an ADMIN may act
-in any role; the department's account is made because communiqués are sent to it.
+in any role but one: it never casts a member's ballot (V6). So the ADMIN makes one account the REPRESENTATIVE of
+three members (A2: of the first CIS because that member named the account's e-mail among its representatives, of the
+other two with a reason the audit trail keeps), and the ballots go as that account. The department's account is
+made because communiqués are sent to it.
 
 Method, path, summary and the required fields of each answer come from the contract; the journey names operations
 by operationId, and this script fails if an operation of openapi.yaml has no step (add one) or a step names an
@@ -102,7 +105,8 @@ ok = "pm.expect"
 # it expects, and options:
 #   vars      path parameter -> collection variable, where it is not the variable of the same name
 #   query     query parameters;  body  the JSON body (default: the contract's example);  headers  more headers
-#   anonymous sent without credentials;  save  variable -> JS expression, kept when the status is the expected one
+#   anonymous sent without credentials;  as_token  sent with the bearer token in this variable, not the ADMIN's
+#   save  variable -> JS expression, kept when the status is the expected one
 #   checks    JS assertions on `json` (or `text`), one test;  problem  the problem type a refusal must carry
 #   note      why the step expects what it expects (its description)
 JOURNEY = [
@@ -271,6 +275,27 @@ JOURNEY = [
         anonymous=True, vars={"memberId": "regionalMemberId"},
         checks=["pm.expect(json.memberId).to.eql(pm.variables.get('regionalMemberId'))"])),
 
+    # The members' voice: an account the ADMIN makes REPRESENTATIVE of three members, to cast their ballots (V6)
+    ("createAccount", "an account for the members' representative", 201, dict(
+        body={"username": "glos-{{run}}", "password": "haslo-przedstawiciela-{{run}}",
+              "displayName": "Anna Nowak", "email": "anna@example.pl"},
+        save={"voiceAccountId": ID})),
+    ("grantRole", "the first CIS named this person: its REPRESENTATIVE", 201, dict(
+        vars={"accountId": "voiceAccountId"},
+        body={"konwentId": "{{konwentId}}", "role": "REPRESENTATIVE", "memberId": "{{memberId}}"},
+        checks=["pm.expect(json.memberId).to.eql(pm.variables.get('memberId'))"])),
+    ("grantRole", "the KIS's REPRESENTATIVE too, with a reason (A2)", 201, dict(
+        vars={"accountId": "voiceAccountId"},
+        body={"konwentId": "{{konwentId}}", "role": "REPRESENTATIVE", "memberId": "{{kisMemberId}}",
+              "reason": "Pełnomocnictwo zarządu KIS z dnia posiedzenia"})),
+    ("grantRole", "the second CIS's REPRESENTATIVE too, with a reason (A2)", 201, dict(
+        vars={"accountId": "voiceAccountId"},
+        body={"konwentId": "{{konwentId}}", "role": "REPRESENTATIVE", "memberId": "{{thirdMemberId}}",
+              "reason": "Pełnomocnictwo zarządu CIS w Gdyni z dnia posiedzenia"})),
+    ("createToken", "the representative logs in", 201, dict(
+        anonymous=True, body={"username": "glos-{{run}}", "password": "haslo-przedstawiciela-{{run}}"},
+        save={"voiceToken": "json.token"})),
+
     # The first council, appointed for this year, and its officers
     ("appointCouncil", "the department appoints this year's council", 201, dict(
         body={"year": "{{year}}", "seats": [{"memberId": "{{memberId}}", "holderName": "Anna Nowak"},
@@ -314,9 +339,9 @@ JOURNEY = [
     ("listElections", "elections", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
     ("openElection", "open the ballot", 200, dict(
         checks=["pm.expect(json.state).to.eql('OPEN')", "pm.expect(json.electorate).to.eql(5)"])),
-    ("castApprovalBallot", "the first CIS approves itself and the KIS", 201, dict(
+    ("castApprovalBallot", "the first CIS approves itself and the KIS", 201, dict(as_token="voiceToken", 
         body={"memberId": "{{memberId}}", "approve": ["{{candidateId}}", "{{nominatedCandidateId}}"]})),
-    ("castApprovalBallot", "the KIS approves the first CIS and the second CIS", 201, dict(
+    ("castApprovalBallot", "the KIS approves the first CIS and the second CIS", 201, dict(as_token="voiceToken", 
         body={"memberId": "{{kisMemberId}}", "approve": ["{{candidateId}}", "{{thirdCandidateId}}"]})),
     ("getApprovalBallot", "has the first CIS voted?", 200, dict(
         anonymous=True, checks=["pm.expect(json.voted).to.be.true"])),
@@ -334,7 +359,7 @@ JOURNEY = [
         save={"runOffCandidateId": "json.items.find(c => c.memberId === pm.variables.get('kisMemberId')).id"},
         checks=["pm.expect(json.items).to.have.length(2)"])),
     ("openElection", "open the run-off", 200, dict(vars={"electionId": "runOffId"})),
-    ("castApprovalBallot", "the second CIS approves the KIS", 201, dict(
+    ("castApprovalBallot", "the second CIS approves the KIS", 201, dict(as_token="voiceToken", 
         vars={"electionId": "runOffId"}, body={"memberId": "{{thirdMemberId}}", "approve": ["{{runOffCandidateId}}"]})),
     ("closeElection", "close the run-off: next year's council is installed", 200, dict(
         vars={"electionId": "runOffId"}, checks=["pm.expect(json.outcome).to.eql('ELECTED')"])),
@@ -402,9 +427,9 @@ JOURNEY = [
         checks=["pm.expect(json.title).to.eql('Stanowisko w sprawie finansowania CIS i KIS')"])),
     ("getVote", "read it", 200, dict(anonymous=True, checks=["pm.expect(json.text).to.include('wieloletnie')"])),
     ("openVote", "open it", 200, dict(checks=["pm.expect(json.state).to.eql('OPEN')", "pm.expect(json.electorate).to.eql(5)"])),
-    ("castBallot", "the first CIS votes FOR", 201, dict(body={"memberId": "{{memberId}}", "choice": "FOR"})),
-    ("castBallot", "the KIS votes FOR", 201, dict(body={"memberId": "{{kisMemberId}}", "choice": "FOR"})),
-    ("castBallot", "the second CIS abstains", 201, dict(body={"memberId": "{{thirdMemberId}}", "choice": "ABSTAIN"})),
+    ("castBallot", "the first CIS votes FOR", 201, dict(as_token="voiceToken", body={"memberId": "{{memberId}}", "choice": "FOR"})),
+    ("castBallot", "the KIS votes FOR", 201, dict(as_token="voiceToken", body={"memberId": "{{kisMemberId}}", "choice": "FOR"})),
+    ("castBallot", "the second CIS abstains", 201, dict(as_token="voiceToken", body={"memberId": "{{thirdMemberId}}", "choice": "ABSTAIN"})),
     ("getBallot", "has the first CIS voted?", 200, dict(anonymous=True, checks=["pm.expect(json.voted).to.be.true"])),
     ("listVotes", "votes", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
     ("closeVote", "close it", 200, dict(checks=["pm.expect(json.state).to.eql('CLOSED')"])),
@@ -637,6 +662,9 @@ for operation_id, label, expected, options in JOURNEY:
         request["body"] = {"mode": "raw", "raw": raw}
     if options.get("anonymous"):
         request["auth"] = {"type": "noauth"}
+    elif options.get("as_token"):
+        request["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": "{{" + options["as_token"] + "}}",
+                                                         "type": "string"}]}
     events = [{"listen": "test", "script": {"type": "text/javascript", "exec": tests}}]
     if options.get("prerequest"):
         events.insert(0, {"listen": "prerequest", "script": {"type": "text/javascript", "exec": options["prerequest"]}})

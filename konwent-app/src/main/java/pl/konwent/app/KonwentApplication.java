@@ -189,7 +189,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         Attempts attempts = new JdbiAttempts(jdbi, clock);
         Authentication authentication = new Authentication(accountStore, grantStore, tokenStore, hasher,
                 new LoginThrottle(attempts, clock, security.getLoginWindow().toJavaDuration(),
-                        security.getMaxFailedLoginsPerUsername(), security.getMaxFailedLoginsPerAddress()),
+                        security.getFirstLoginDelay().toJavaDuration(), security.getMaxFailedLoginsPerUsername(),
+                        security.getMaxFailedLoginsPerAddress()),
                 ids, clock, security.getTokenLifetime().toJavaDuration());
         AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
         JdbiCouncilTerms termStore = new JdbiCouncilTerms(jdbi);

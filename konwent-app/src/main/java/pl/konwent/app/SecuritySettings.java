@@ -35,6 +35,11 @@ public class SecuritySettings {
     @NotNull
     private Duration loginWindow = Duration.minutes(15);
 
+    /** The wait after the first failure beyond the free ones; each further failure doubles it, up to the window. */
+    @JsonProperty
+    @NotNull
+    private Duration firstLoginDelay = Duration.seconds(1);
+
     /** The server secret as Base64 (KONWENT_SECRET_KEY); empty: read from {@link #secretKeyFile}. */
     @JsonProperty
     private String secretKey;
@@ -61,6 +66,10 @@ public class SecuritySettings {
 
     public int getMaxFailedLoginsPerAddress() {
         return maxFailedLoginsPerAddress;
+    }
+
+    public Duration getFirstLoginDelay() {
+        return firstLoginDelay;
     }
 
     public Duration getLoginWindow() {

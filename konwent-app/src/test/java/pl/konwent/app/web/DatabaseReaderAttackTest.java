@@ -265,9 +265,11 @@ class DatabaseReaderAttackTest {
         admin.post("/api/v1/konwents", body, "Idempotency-Key", "retention").expect(409);
     }
 
+    /** A konwent with no organiser competition, so its SECRETARIAT is granted by hand (A3). */
     private String konwent(String prefix) {
         String id = prefix + UUID.randomUUID().toString().substring(0, 6);
-        admin.post("/api/v1/konwents", Map.of("id", id, "name", "Konwent " + id)).expect(201);
+        admin.post("/api/v1/konwents", Map.of("id", id, "name", "Konwent " + id,
+                "charter", Map.of("organiserCompetition", false))).expect(201);
         return id;
     }
 

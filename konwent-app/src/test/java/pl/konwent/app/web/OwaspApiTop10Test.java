@@ -92,15 +92,17 @@ class OwaspApiTop10Test {
         consumer = TestServer.over(TestDatabases.empty(TestDatabases.Engine.MARIADB),
                 ConfigOverride.config("webhooks.allowPrivateAddresses", "true"),
                 ConfigOverride.config("webhooks.interval", "100 milliseconds"),
-                ConfigOverride.config("webhooks.timeout", "1 second"));
+                ConfigOverride.config("webhooks.timeout", "1 second"),
+                // its clock runs: a throttled login there waits long enough for the test to see it
+                ConfigOverride.config("security.firstLoginDelay", "10 minutes"));
         consumer.before();
 
         anonymous = new Api(server.getLocalPort());
         admin = anonymous.asAdmin();
-        for (String konwent : List.of(X, Y)) {
-            admin.post("/api/v1/konwents", Map.of("id", konwent, "name", "Konwent " + konwent,
-                    "charter", Map.of("organiserCompetition", false))).expect(201);
-        }
+        // X's charter has no organiser competition, so its SECRETARIAT is granted by hand (A3); Y's has the default
+        admin.post("/api/v1/konwents", Map.of("id", X, "name", "Konwent " + X,
+                "charter", Map.of("organiserCompetition", false))).expect(201);
+        admin.post("/api/v1/konwents", Map.of("id", Y, "name", "Konwent " + Y)).expect(201);
         departmentX = Accounts.withRole(admin, anonymous, "owasp-dep-x", X, "DEPARTMENT", null);
         departmentY = Accounts.withRole(admin, anonymous, "owasp-dep-y", Y, "DEPARTMENT", null);
         secretariatX = Accounts.withRole(admin, anonymous, "owasp-sek-x", X, "SECRETARIAT", null);
@@ -219,6 +221,21 @@ class OwaspApiTop10Test {
             assertThat(departmentX.get(konwent(Y) + "/members/" + memberY).expect(200).json().path("view").asText())
                     .isEqualTo("PUBLIC");
         }
+
+        @Test
+        void aDepartmentReadsNoAccountOfAnotherKonwentNorTheAdministratorsWhateverIdItLearns() {
+            // issue 19: DEPARTMENT of X read accounts and roles of Y's people and of the ADMIN by their ids
+            String departmentYId = departmentY.get("/api/v1/accounts/current").expect(200).json().path("id").asText();
+            String adminId = admin.get("/api/v1/accounts/current").expect(200).json().path("id").asText();
+
+            for (String foreign : List.of(departmentYId, adminId)) {
+                assertThat(departmentX.get("/api/v1/accounts/" + foreign).expect(404).json().path("status").asInt())
+                        .isEqualTo(404);
+                departmentX.get("/api/v1/accounts/" + foreign + "/roles").expect(404);
+            }
+            departmentX.get("/api/v1/accounts/" + representativeAId).expect(200);
+            departmentX.get("/api/v1/accounts/" + representativeAId + "/roles").expect(200);
+        }
     }
 
     @Nested
@@ -294,6 +311,55 @@ class OwaspApiTop10Test {
             return anonymous.post("/api/v1/tokens", Map.of("username", username, "password", Accounts.PASSWORD))
                     .expect(201).json().path("token").asText();
         }
+
+        @Test
+        void aUsernameWithTrailingSpacesOrAnotherCaseIsTheSameUserAndTheSameThrottleOnMariaDb() {
+            // issue 19: on MariaDB (PAD SPACE) "name" was throttled while "name   " went on guessing
+            Api onMariaDb = new Api(consumer.getLocalPort());
+            onMariaDb.asAdmin().post("/api/v1/accounts", Map.of("username", "owasp-spacje", "password",
+                    Accounts.PASSWORD, "displayName", "Spacje")).expect(201);
+            for (int i = 0; i < 5; i++) {
+                onMariaDb.post("/api/v1/tokens", Map.of("username", "owasp-spacje", "password", "zle-" + i))
+                        .expect(401);
+            }
+
+            for (String guise : List.of("owasp-spacje   ", " OWASP-Spacje", "owasp-spacje\t")) {
+                Api.Reply refused = onMariaDb.post("/api/v1/tokens", Map.of("username", guise, "password", "zle"))
+                        .expect(429);
+                assertThat(refused.json().path("type").asText()).isEqualTo("/problems/too-many-requests");
+            }
+            onMariaDb.asAdmin().unvalidatedRequest().post("/api/v1/accounts", Map.of("username", "OWASP-Spacje  ",
+                    "password",
+                    Accounts.PASSWORD, "displayName", "Podszyty")).expect(409);
+        }
+
+        @Test
+        void aStrangerFailingOnPurposeDoesNotLockTheMemberOutFromItsOwnAddress() throws IOException {
+            // issue 19: five failed logins from anywhere locked a representative out for 15 minutes
+            for (int i = 0; i < 5; i++) {
+                assertThat(loginFrom("127.0.0.2", "owasp-rep-a", "zgadywane-" + i)).startsWith("HTTP/1.1 401");
+            }
+
+            String delayed = loginFrom("127.0.0.2", "owasp-rep-a", Accounts.PASSWORD);
+            assertThat(delayed).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: 1")
+                    .contains("application/problem+json");
+            anonymous.post("/api/v1/tokens", Map.of("username", "owasp-rep-a", "password", Accounts.PASSWORD))
+                    .expect(201);
+        }
+
+        @Test
+        void aPasswordResetEndsTheOldPasswordOnTheVeryNextRequest() {
+            // issue 19: after an ADMIN reset a password the old one kept working over Basic for ~30 s
+            String id = Accounts.create(admin, "owasp-reset");
+            Api old = anonymous.as("owasp-reset", Accounts.PASSWORD);
+            old.get("/api/v1/accounts/current").expect(200);
+
+            admin.post("/api/v1/accounts/" + id + "/password", Map.of("newPassword", "nowe-haslo-po-resecie"))
+                    .expect(204);
+
+            old.get("/api/v1/accounts/current").expect(401);
+            anonymous.as("owasp-reset", "nowe-haslo-po-resecie").get("/api/v1/accounts/current").expect(200);
+        }
     }
 
     @Nested
@@ -366,6 +432,23 @@ class OwaspApiTop10Test {
             JsonNode webhook = departmentY.get(konwent(Y) + "/webhooks/" + webhookY).expect(200).json();
             assertThat(webhook.path("secret").isNull()).isTrue();
             assertThat(webhook.path("secretHint").asText()).startsWith("whsec_…");
+        }
+
+        @Test
+        void aMembersFullAndPublicViewsCarryDifferentTagsAndNoCacheMayShareThem() {
+            // issue 19: the public and the full view of a member had one ETag and no Vary or Cache-Control: private
+            Api.Reply full = representativeA.get(konwent(X) + "/members/" + memberA).expect(200);
+            Api.Reply open = anonymous.get(konwent(X) + "/members/" + memberA).expect(200);
+
+            assertThat(full.header("ETag")).isNotEqualTo(open.header("ETag"));
+            assertThat(full.header("Vary")).contains("Authorization");
+            assertThat(open.header("Vary")).contains("Authorization");
+            assertThat(full.header("Cache-Control")).isEqualTo("private, no-store");
+            anonymous.get(konwent(X) + "/members/" + memberA, "If-None-Match", full.header("ETag")).expect(200);
+            representativeA.put(konwent(X) + "/members/" + memberA, contact(), "If-Match", open.header("ETag"))
+                    .expect(412);
+            assertThat(admin.get("/api/v1/accounts/" + representativeAId).expect(200).header("Cache-Control"))
+                    .isEqualTo("private, no-store");
         }
     }
 
@@ -490,6 +573,77 @@ class OwaspApiTop10Test {
             assertThat(reply.status()).isEqualTo(405);
             assertThat(admin.get(konwent(X) + "/members/" + memberB).expect(200).json().path("status").asText())
                     .isEqualTo("ACTIVE");
+        }
+
+        @Test
+        void aDepartmentCannotMakeItselfOrAnyoneItLikesAMembersRepresentativeNorGrantCouncil() {
+            // issue 19: a DEPARTMENT granted REPRESENTATIVE of any member to any account, itself included
+            String departmentXId = departmentX.get("/api/v1/accounts/current").expect(200).json().path("id").asText();
+            String stranger = Accounts.create(admin, "owasp-obcy");
+
+            assertThat(departmentX.post("/api/v1/accounts/" + departmentXId + "/roles", Map.of("konwentId", X,
+                    "role", "REPRESENTATIVE", "memberId", memberB)).expect(422).json().path("detail").asText())
+                    .startsWith("A2");
+            assertThat(departmentX.post("/api/v1/accounts/" + stranger + "/roles", Map.of("konwentId", X,
+                    "role", "REPRESENTATIVE", "memberId", memberB)).expect(422).json().path("detail").asText())
+                    .startsWith("A2");
+            assertThat(admin.post("/api/v1/accounts/" + departmentXId + "/roles", Map.of("konwentId", X,
+                    "role", "REPRESENTATIVE", "memberId", memberB, "reason", "próba")).expect(422).json()
+                    .path("detail").asText()).startsWith("A1");
+            assertThat(departmentX.post("/api/v1/accounts/" + stranger + "/roles", Map.of("konwentId", X,
+                    "role", "COUNCIL")).expect(422).json().path("detail").asText()).startsWith("C2");
+
+            assertThat(departmentX.get("/api/v1/accounts/" + departmentXId + "/roles").expect(200).json()
+                    .path("items").findValuesAsText("role")).containsExactly("DEPARTMENT");
+            departmentX.get("/api/v1/accounts/" + stranger).expect(404);
+            assertThat(admin.get("/api/v1/accounts/" + stranger + "/roles").expect(200).json().path("items"))
+                    .isEmpty();
+        }
+
+        @Test
+        void aRepresentativeGoesToThePersonTheMemberNamedOrByTheAdminWithAReasonTheTrailKeeps() {
+            String named = admin.post("/api/v1/accounts", Map.of("username", "owasp-anna", "password",
+                    Accounts.PASSWORD, "displayName", "Anna Nowak", "email", "Anna@Example.pl")).expect(201).json()
+                    .path("id").asText();
+            String proxy = Accounts.create(admin, "owasp-pelnomocnik");
+
+            departmentX.post("/api/v1/accounts/" + named + "/roles", Map.of("konwentId", X, "role", "REPRESENTATIVE",
+                    "memberId", memberA)).expect(201);
+            admin.post("/api/v1/accounts/" + proxy + "/roles", Map.of("konwentId", X, "role", "REPRESENTATIVE",
+                    "memberId", memberB)).expect(422);
+            admin.post("/api/v1/accounts/" + proxy + "/roles", Map.of("konwentId", X, "role", "REPRESENTATIVE",
+                    "memberId", memberB, "reason", "pismo zarządu CIS B z 20 listopada")).expect(201);
+
+            JsonNode trail = departmentX.get(konwent(X) + "/audit?resource=/api/v1/accounts/" + proxy).expect(200)
+                    .json().path("items");
+            assertThat(trail.findValuesAsText("reason")).contains("pismo zarządu CIS B z 20 listopada");
+        }
+
+        @Test
+        void theAdministratorAndTheDepartmentNeverCastAMembersBallot() {
+            // issue 19, V6: an ADMIN cast any member's ballot directly
+            String vote = openVote(secretariatX, X);
+            for (Api notTheMembersOwn : List.of(admin, departmentX)) {
+                assertThat(notTheMembersOwn.post(konwent(X) + "/votes/" + vote + "/ballots", Map.of("memberId",
+                        memberA, "choice", "FOR")).expect(403).json().path("detail").asText()).startsWith("V6");
+            }
+
+            assertThat(anonymous.get(konwent(X) + "/votes/" + vote + "/ballots/" + memberA).expect(200).json()
+                    .path("voted").asBoolean()).isFalse();
+            representativeA.post(konwent(X) + "/votes/" + vote + "/ballots", Map.of("memberId", memberA,
+                    "choice", "FOR")).expect(201);
+        }
+
+        @Test
+        void secretariatIsNotGrantedByHandWhereTheOrganiserIsChosenByCompetition() {
+            // issue 19: SECRETARIAT was granted by hand without the organiser competition (O1/O2)
+            String clerk = Accounts.create(admin, "owasp-sekretarka");
+
+            for (Api granter : List.of(departmentY, admin)) {
+                assertThat(granter.post("/api/v1/accounts/" + clerk + "/roles", Map.of("konwentId", Y,
+                        "role", "SECRETARIAT")).expect(422).json().path("detail").asText()).startsWith("A3");
+            }
+            assertThat(admin.get("/api/v1/accounts/" + clerk + "/roles").expect(200).json().path("items")).isEmpty();
         }
     }
 
@@ -1184,4 +1338,27 @@ class OwaspApiTop10Test {
             }
         }
     }
+
+    /**
+     * Logs in from another loopback address (127.0.0.2): the server throttles by the TCP peer's address, which
+     * no header can change. Answers the status line and headers.
+     */
+    private static String loginFrom(String address, String username, String password) throws IOException {
+        byte[] body = ("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(address), 0));
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()),
+                    5000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
 }

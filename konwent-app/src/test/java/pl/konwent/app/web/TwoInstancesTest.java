@@ -3,6 +3,7 @@ package pl.konwent.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import pl.konwent.app.testing.TestServer;
 /**
  * Two server instances on one MariaDB database, as behind a load balancer: every request goes to either at
  * random, and a retry (same Idempotency-Key) usually to the other one. Ballots and delegations stay exactly-once,
- * and what one instance issued (a token, an idempotent answer) is honoured by the other: none of it lives in one
- * instance's memory.
+ * and what one instance issued (a token, an idempotent answer) is honoured by the other; failed logins counted at
+ * one are counted at the other, and a password reset, a disabled account or a revoked role at one holds at the other
+ * on the next request: none of it lives in one instance's memory.
  */
 class TwoInstancesTest {
     private static final int VOTERS = 240;
@@ -43,7 +45,9 @@ class TwoInstancesTest {
     static void startTwoInstances() throws Exception {
         // one after the other, as a rolling start does: the first migrates, the second finds the schema current
         for (int i = 0; i < 2; i++) {
-            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(DATABASE);
+            // a throttled login waits long enough for the test to see it (its clock runs)
+            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(DATABASE,
+                    ConfigOverride.config("security.firstLoginDelay", "10 minutes"));
             instance.before();
             INSTANCES.add(instance);
         }
@@ -224,6 +228,52 @@ class TwoInstancesTest {
             assertThat(acceptedSize).doesNotContainKey(member);
             assertThat(sizeOf.get(member)).isGreaterThan(CAPACITY - acceptedPersons);
         });
+    }
+
+    @Test
+    void failedLoginsAtEitherInstanceCountTogetherWhateverSpacesOrCaseTheNameCarries() {
+        // issue 19: throttles counted per instance gave N instances N times the guesses; MariaDB's PAD SPACE let
+        // "name   " past the throttle of "name"
+        Api[] admins = admins();
+        admins[0].post("/api/v1/accounts", Map.of("username", "dwa-zgadywania", "password", Accounts.PASSWORD,
+                "displayName", "Zgadywana")).expect(201);
+        for (int i = 0; i < 5; i++) {
+            Api at = i % 2 == 0 ? first : second;
+            at.post("/api/v1/tokens", Map.of("username", i < 3 ? "dwa-zgadywania" : "dwa-zgadywania   ",
+                    "password", "zle-" + i)).expect(401);
+        }
+
+        for (Api at : new Api[] {first, second}) {
+            Api.Reply refused = at.post("/api/v1/tokens", Map.of("username", "DWA-zgadywania",
+                    "password", Accounts.PASSWORD)).expect(429);
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 600L);
+        }
+    }
+
+    @Test
+    void aPasswordResetADisabledAccountOrARevokedRoleAtOneInstanceHoldsAtTheOtherOnTheNextRequest() {
+        // issue 19: after an ADMIN reset a password the old one kept working over Basic for ~30 s
+        Api[] admins = admins();
+        admins[0].post("/api/v1/konwents", Map.of("id", "dwa-hasla", "name", "Konwent haseł",
+                "charter", Map.of("organiserCompetition", false))).expect(201);
+        String id = Accounts.create(admins[0], "dwa-hasla-sek");
+        String role = admins[0].post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", "dwa-hasla",
+                "role", "SECRETARIAT")).expect(201).json().path("id").asText();
+        Api atSecond = second.as("dwa-hasla-sek", Accounts.PASSWORD);
+        Map<String, Object> vote = Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść", "secret", false);
+        atSecond.post("/api/v1/konwents/dwa-hasla/votes", vote).expect(201);
+
+        admins[0].delete("/api/v1/accounts/" + id + "/roles/" + role).expect(204);
+        atSecond.post("/api/v1/konwents/dwa-hasla/votes", vote).expect(403);
+
+        admins[0].post("/api/v1/accounts/" + id + "/password", Map.of("newPassword", "haslo-po-resecie-A"))
+                .expect(204);
+        atSecond.get("/api/v1/accounts/current").expect(401);
+        Api renewed = second.as("dwa-hasla-sek", "haslo-po-resecie-A");
+        renewed.get("/api/v1/accounts/current").expect(200);
+
+        admins[0].post("/api/v1/accounts/" + id + "/disabling", null).expect(200);
+        renewed.get("/api/v1/accounts/current").expect(401);
     }
 
     private static long count(Map<String, String> choiceOf, String choice) {

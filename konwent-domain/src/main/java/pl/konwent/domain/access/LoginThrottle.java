@@ -11,7 +11,7 @@ import pl.konwent.domain.shared.Throttle;
  * Slows down password guessing. Threat: an attacker guessing a member's password, and (issue 19) a stranger locking
  * a member out by failing on purpose. So failures count per username and address together: after
  * {@code freeFailures} of them within the window each further try from that address for that username waits twice
- * as long as the one before (1 s, 2 s, 4 s, … up to the window), while the same user from another address logs in
+ * as long as the one before ({@code firstDelay}, then twice, four times … up to the window), while the same user from another address logs in
  * at once. One address failing for many usernames is refused after {@code maxPerAddress} within the window. The
  * counts are shared by every instance ({@link Attempts}); usernames are compared in their normal form
  * ({@link Usernames}).
@@ -23,13 +23,16 @@ public final class LoginThrottle {
     private final Attempts attempts;
     private final Clock clock;
     private final Duration window;
+    private final Duration firstDelay;
     private final int freeFailures;
     private final Throttle perAddress;
 
-    public LoginThrottle(Attempts attempts, Clock clock, Duration window, int freeFailures, int maxPerAddress) {
+    public LoginThrottle(Attempts attempts, Clock clock, Duration window, Duration firstDelay, int freeFailures,
+                         int maxPerAddress) {
         this.attempts = attempts;
         this.clock = clock;
         this.window = window;
+        this.firstDelay = firstDelay;
         this.freeFailures = freeFailures;
         this.perAddress = new Throttle(attempts, PER_ADDRESS, clock, window, maxPerAddress);
     }
@@ -50,10 +53,10 @@ public final class LoginThrottle {
         }
     }
 
-    /** The growing delay after {@code failures} failures: 1 s after the first beyond the free ones, then doubling. */
+    /** The delay after {@code failures} failures: {@code firstDelay} once the free ones are used, then doubling. */
     Duration delayAfter(int failures) {
-        int doublings = Math.min(failures - freeFailures, 30);
-        Duration delay = Duration.ofSeconds(1L << doublings);
+        int doublings = Math.min(failures - freeFailures, 20);
+        Duration delay = firstDelay.multipliedBy(1L << doublings);
         return delay.compareTo(window) > 0 ? window : delay;
     }
 

@@ -52,7 +52,7 @@ class AuthenticationTest {
         }
     };
     private final Authentication authentication = new Authentication(accounts, new NoGrants(), tokens, plainHasher,
-            new LoginThrottle(new MemoryAttempts(), clock, Duration.ofMinutes(15), 3, 10), ids, clock,
+            new LoginThrottle(new MemoryAttempts(), clock, Duration.ofMinutes(15), Duration.ofSeconds(1), 3, 10), ids, clock,
             Duration.ofHours(12));
 
     @Test

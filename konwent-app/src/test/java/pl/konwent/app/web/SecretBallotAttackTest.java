@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import pl.konwent.adapters.security.ExponentialElGamal;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.PrivateMariaDb;
@@ -463,7 +464,7 @@ class SecretBallotAttackTest {
             String file = files.get(table);
             List<String> records = new ArrayList<>();
             for (int at = file.indexOf(vote); at >= 0; at = file.indexOf(vote, at + 1)) {
-                records.add(file.substring(at, Math.min(file.length(), at + 36 + 4 * 66 + 80)));
+                records.add(file.substring(at, Math.min(file.length(), at + 36 + 4 * ExponentialElGamal.CIPHERTEXT_BYTES + 80)));
             }
             for (int k = 0; k < Math.min(voters.size(), records.size()); k++) {
                 units.merge(voters.get(k), records.get(k), (a, b) -> a + "\n" + b);

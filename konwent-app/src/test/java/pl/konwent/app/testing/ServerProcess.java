@@ -36,6 +36,11 @@ public final class ServerProcess {
 
     /** Starts a server over the database and waits (two minutes at most) until it answers. */
     public static ServerProcess start(TestDatabases.TestDatabase database) {
+        return start(database, Map.of());
+    }
+
+    /** The same with settings of the test's own in environment variables (log levels, for instance). */
+    public static ServerProcess start(TestDatabases.TestDatabase database, Map<String, String> settings) {
         try {
             int port = freePort();
             Path dataDir = Files.createTempDirectory("konwent-process");
@@ -58,6 +63,7 @@ public final class ServerProcess {
             env.put("KONWENT_SECRET_KEY", TestServer.SECRET_KEY);
             env.put("KONWENT_LOG_LEVEL", "WARN");
             env.put("KONWENT_REQUEST_LOG_LEVEL", "WARN");
+            env.putAll(settings);
             ServerProcess server = new ServerProcess(builder.start(), port, log);
             server.awaitReady();
             return server;
@@ -71,6 +77,11 @@ public final class ServerProcess {
 
     public int port() {
         return port;
+    }
+
+    /** Everything the process wrote to its standard output and error: its log. */
+    public Path log() {
+        return log;
     }
 
     /** SIGKILL, and wait until the process is gone. */

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.adapters.security.ExponentialElGamal;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
@@ -118,7 +119,7 @@ class BallotConcurrencyTest {
                     .allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4));
             List<String> sealed = handle.createQuery("SELECT HEX(sealed) FROM sealed_ballot WHERE vote_id = :vote")
                     .bind("vote", vote).mapTo(String.class).list();
-            assertThat(sealed).doesNotHaveDuplicates().allSatisfy(hex -> assertThat(hex).hasSize(2 * 3 * 66));
+            assertThat(sealed).doesNotHaveDuplicates().allSatisfy(hex -> assertThat(hex).hasSize(2 * 3 * ExponentialElGamal.CIPHERTEXT_BYTES));
             assertThat(handle.createQuery("SELECT COUNT(*) FROM ballot_cast WHERE vote_id = :vote")
                     .bind("vote", vote).mapTo(Integer.class).one()).isEqualTo(members.size());
         });

@@ -134,7 +134,8 @@ class DataSafetyTest {
         }
     }
 
-    private static void migrate(TestDatabases.TestDatabase database, String changelog) throws Exception {
+    /** Runs a changelog (the current one or a past release's) on the database. */
+    static void migrate(TestDatabases.TestDatabase database, String changelog) throws Exception {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
             Database target = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
                     new JdbcConnection(connection));

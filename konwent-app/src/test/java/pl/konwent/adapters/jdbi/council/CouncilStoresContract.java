@@ -17,6 +17,7 @@ import pl.konwent.adapters.jdbi.access.JdbiRoleGrants;
 import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
 import pl.konwent.adapters.jdbi.membership.JdbiMembers;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
+import pl.konwent.adapters.security.ExponentialElGamal;
 import pl.konwent.adapters.security.SecureIdSource;
 import pl.konwent.app.testing.Sealing;
 import pl.konwent.app.testing.TestDatabases;
@@ -157,7 +158,7 @@ abstract class CouncilStoresContract {
         // V3: every sealed ballot has the same size, one ciphertext per candidate, and nothing readable
         List<byte[]> sealed = jdbi.withHandle(h -> h.createQuery("SELECT sealed FROM sealed_ballot WHERE vote_id = 'e1'")
                 .map((rs, ctx) -> rs.getBytes(1)).list());
-        assertThat(sealed).hasSize(3).allSatisfy(b -> assertThat(b).hasSize(5 * 66));
+        assertThat(sealed).hasSize(3).allSatisfy(b -> assertThat(b).hasSize(5 * ExponentialElGamal.CIPHERTEXT_BYTES));
         int plain = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ballot_choice WHERE vote_id = 'e1'")
                 .mapTo(Integer.class).one());
         assertThat(plain).isZero();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import pl.konwent.adapters.jdbi.JdbiUnitOfWork;
 import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
 import pl.konwent.adapters.jdbi.membership.JdbiMembers;
+import pl.konwent.adapters.security.ExponentialElGamal;
 import pl.konwent.adapters.security.SecureIdSource;
 import pl.konwent.app.testing.Sealing;
 import pl.konwent.app.testing.TestDatabases;
@@ -122,12 +123,13 @@ abstract class VotesContract {
         List<byte[]> sealed = jdbi.withHandle(h -> h.createQuery("SELECT sealed FROM sealed_ballot")
                 .map((rs, ctx) -> rs.getBytes(1)).list());
         // V3: same choice, unrelated bytes; nothing in the row says which option is marked
-        assertThat(sealed).hasSize(2).allSatisfy(b -> assertThat(b).hasSize(3 * 66));
+        assertThat(sealed).hasSize(2).allSatisfy(b -> assertThat(b).hasSize(3 * ExponentialElGamal.CIPHERTEXT_BYTES));
         assertThat(sealed.get(0)).isNotEqualTo(sealed.get(1));
         for (int option = 0; option < 3; option++) {
-            int from = option * 66;
-            assertThat(java.util.Arrays.copyOfRange(sealed.get(0), from, from + 66))
-                    .isNotEqualTo(java.util.Arrays.copyOfRange(sealed.get(1), from, from + 66));
+            int from = option * ExponentialElGamal.CIPHERTEXT_BYTES;
+            int to = from + ExponentialElGamal.CIPHERTEXT_BYTES;
+            assertThat(java.util.Arrays.copyOfRange(sealed.get(0), from, to))
+                    .isNotEqualTo(java.util.Arrays.copyOfRange(sealed.get(1), from, to));
         }
         assertThat(new JdbiUnitOfWork(jdbi).inTransaction(() -> secret.count("v1", options, true)))
                 .containsExactly(Map.entry("FOR", 0L), Map.entry("AGAINST", 2L), Map.entry("ABSTAIN", 0L));

@@ -186,7 +186,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         AccountService accounts = new AccountService(accountStore, grantStore, tokenStore, konwentStore, memberStore,
                 hasher, unitOfWork, ids, clock);
         // every throttle and rate limit counts in the database, for all instances together (issue 19)
-        Attempts attempts = new JdbiAttempts(jdbi, clock);
+        Attempts attempts = new JdbiAttempts(jdbi, secret.derive("throttle-keys", 32), clock);
         Authentication authentication = new Authentication(accountStore, grantStore, tokenStore, hasher,
                 new LoginThrottle(attempts, clock, security.getLoginWindow().toJavaDuration(),
                         security.getFirstLoginDelay().toJavaDuration(), security.getMaxFailedLoginsPerUsername(),

@@ -8,9 +8,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wraps a key with AES-256-GCM (the JDK's javax.crypto) under a key derived from the {@link ServerSecret}, bound to
- * what it belongs to by the associated data. Threat met: whoever holds the database but not the server secret
- * cannot unwrap a stored key, nor move a wrapped key from one record to another undetected.
+ * Seals what the database keeps but must not read (a vote's private key, an idempotency record's answer) with
+ * AES-256-GCM (the JDK's javax.crypto) under a key derived from the {@link ServerSecret}, bound to what it belongs to
+ * by the associated data. Threat met: whoever holds the database but not the server secret cannot open a sealed
+ * value, nor move one from one record to another undetected.
  */
 public final class KeyWrap {
     private static final byte VERSION = 1;
@@ -42,7 +43,7 @@ public final class KeyWrap {
 
     public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
         if (wrapped.length < 1 + IV_BYTES + TAG_BITS / 8 || wrapped[0] != VERSION) {
-            throw new IllegalStateException("not a key wrapped by this server");
+            throw new IllegalStateException("not a value sealed by this server");
         }
         return cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(wrapped, 1, 1 + IV_BYTES), associatedData,
                 Arrays.copyOfRange(wrapped, 1 + IV_BYTES, wrapped.length));
@@ -55,7 +56,7 @@ public final class KeyWrap {
             cipher.updateAAD(associatedData);
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the wrapped key cannot be opened with this server secret (a different "
+            throw new IllegalStateException("the sealed value cannot be opened with this server secret (a different "
                     + "secret, or the record was altered)", e);
         }
     }

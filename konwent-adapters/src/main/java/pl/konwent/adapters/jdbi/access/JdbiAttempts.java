@@ -1,8 +1,6 @@
 package pl.konwent.adapters.jdbi.access;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,24 +17,28 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import pl.konwent.adapters.web.http.Hashes;
 import pl.konwent.domain.shared.Attempts;
 
 /**
  * Attempts in table {@code throttle_attempt}, one row each, shared by every instance over the same database (issue
- * 19: throttles counted per instance gave N instances N times the guesses). A key is stored as the hex SHA-256 of
- * its text: fixed length, no personal data in clear, and compared byte for byte, so no collation (case, accents,
- * MariaDB's PAD SPACE) can merge or split keys. Old attempts of a key go as it records a new one; those of quiet
+ * 19: throttles counted per instance gave N instances N times the guesses). A key is stored as the hex HMAC-SHA256
+ * of its text under a key derived from the server secret: fixed length, compared byte for byte, so no collation
+ * (case, accents, MariaDB's PAD SPACE) can merge or split keys, and no personal data for a database reader, who
+ * could otherwise hash every IPv4 address and known username to find whose attempts they are. Old attempts of a key go as it records a new one; those of quiet
  * keys go at most once a minute per bucket and instance.
  */
 public final class JdbiAttempts implements Attempts {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final Dao dao;
+    private final byte[] hashKey;
     private final Clock clock;
     private final Map<String, Instant> lastSweep = new ConcurrentHashMap<>();
 
-    public JdbiAttempts(Jdbi jdbi, Clock clock) {
+    public JdbiAttempts(Jdbi jdbi, byte[] hashKey, Clock clock) {
         this.dao = jdbi.onDemand(Dao.class);
+        this.hashKey = hashKey.clone();
         this.clock = clock;
     }
 
@@ -63,13 +65,8 @@ public final class JdbiAttempts implements Attempts {
         dao.forget(bucket, hash(key));
     }
 
-    private static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+    private String hash(String key) {
+        return HexFormat.of().formatHex(Hashes.hmacSha256(hashKey, key.getBytes(StandardCharsets.UTF_8)));
     }
 
     public interface Dao {

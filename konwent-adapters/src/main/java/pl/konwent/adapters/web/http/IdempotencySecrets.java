@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import pl.konwent.adapters.security.KeyWrap;
 import pl.konwent.adapters.security.ServerSecret;
 import pl.konwent.adapters.web.http.IdempotencyStore.StoredResponse;
 
@@ -24,22 +21,19 @@ import pl.konwent.adapters.web.http.IdempotencyStore.StoredResponse;
  * their answers: a fingerprint cannot be confirmed by hashing guessed bodies (a ballot has three), a key made of
  * personal data or a choice cannot be read back, and no answer (personal data, a webhook secret, a ballot) can be
  * read. Record ids, fingerprints and subject tags are HMAC-SHA256 under one derived key, each with its own label;
- * answers are sealed with AES-256-GCM (the JDK's) under another, bound to their record's id so that no answer can be
+ * answers are sealed ({@link KeyWrap}: AES-256-GCM) under another, bound to their record's id so that no answer can be
  * moved to another record.
  */
 public final class IdempotencySecrets {
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     /** A subject tag's length in bytes: enough that tags of distinct ids do not collide by chance. */
     private static final int SUBJECT_BYTES = 12;
 
     private final byte[] macKey;
-    private final SecretKeySpec sealKey;
-    private final SecureRandom random = new SecureRandom();
+    private final KeyWrap answers;
 
     public IdempotencySecrets(byte[] macKey, byte[] sealKey) {
         this.macKey = macKey.clone();
-        this.sealKey = new SecretKeySpec(sealKey.clone(), "AES");
+        this.answers = new KeyWrap(sealKey, new SecureRandom());
     }
 
     public static IdempotencySecrets from(ServerSecret secret) {
@@ -68,29 +62,12 @@ public final class IdempotencySecrets {
     }
 
     public byte[] seal(StoredResponse response, String recordId) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, recordId, serialize(response));
-        return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        return answers.wrap(serialize(response), recordId.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The answer sealed for this record; a tampered or misplaced one fails (GCM's tag). */
     public StoredResponse open(byte[] sealed, String recordId) {
-        byte[] nonce = java.util.Arrays.copyOf(sealed, NONCE_BYTES);
-        byte[] ciphertext = java.util.Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length);
-        return deserialize(crypt(Cipher.DECRYPT_MODE, nonce, recordId, ciphertext));
-    }
-
-    private byte[] crypt(int mode, byte[] nonce, String recordId, byte[] input) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, sealKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(recordId.getBytes(StandardCharsets.US_ASCII));
-            return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot " + (mode == Cipher.ENCRYPT_MODE ? "seal" : "open")
-                    + " an idempotency record's answer (another server secret?)", e);
-        }
+        return deserialize(answers.unwrap(sealed, recordId.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private byte[] mac(String label, byte[] data) {

@@ -28,8 +28,8 @@ public final class JdbiCouncilTerms implements CouncilTerms {
     private static final String COLUMNS = "konwent_id, term_year, end_year, origin, election_id, consultant_name, "
             + "chair_member_id, deputy_member_id, installed_at, version";
 
-    private record Row(KonwentId konwent, int year, int endYear, CouncilTerm.Origin origin, String electionId, String consultant,
-                       String chair, String deputy, Instant installedAt, long version) {
+    private record Row(KonwentId konwent, int year, int endYear, CouncilTerm.Origin origin, String electionId,
+                       String consultant, String chair, String deputy, Instant installedAt, long version) {
     }
 
     private final Jdbi jdbi;
@@ -41,10 +41,11 @@ public final class JdbiCouncilTerms implements CouncilTerms {
     @Override
     public void add(CouncilTerm term) {
         SqlErrors.uniqueAsConflict(() -> jdbi.useHandle(handle -> {
-            handle.createUpdate("INSERT INTO council_term (" + COLUMNS + ") VALUES (:konwent, :year, :endYear, :origin, "
-                            + ":election, :consultant, :chair, :deputy, :at, :version)")
+            handle.createUpdate("INSERT INTO council_term (" + COLUMNS + ") VALUES (:konwent, :year, :endYear, "
+                            + ":origin, :election, :consultant, :chair, :deputy, :at, :version)")
                     .bind("konwent", term.konwent().value()).bind("year", term.year())
-                    .bind("endYear", term.endYear()).bind("origin", term.origin().name()).bind("election", term.electionId())
+                    .bind("endYear", term.endYear()).bind("origin", term.origin().name())
+                    .bind("election", term.electionId())
                     .bind("consultant", term.consultantName())
                     .bind("chair", term.officers() == null ? null : term.officers().chair().memberId())
                     .bind("deputy", term.officers() == null ? null : term.officers().deputy().memberId())

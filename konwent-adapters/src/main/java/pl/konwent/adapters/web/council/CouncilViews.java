@@ -47,7 +47,8 @@ public final class CouncilViews {
         static TermView of(CouncilService.TermView view) {
             CouncilTerm t = view.term();
             return new TermView(t.konwent().value(), t.year(), t.endsOn(), t.origin().name(), t.electionId(),
-                    view.inOffice(), view.expiring(), t.seats().stream().map(SeatView::of).toList(), t.consultantName(),
+                    view.inOffice(), view.expiring(), t.seats().stream().map(SeatView::of).toList(),
+                    t.consultantName(),
                     t.officers() == null ? null : SeatView.of(t.officers().chair()),
                     t.officers() == null ? null : SeatView.of(t.officers().deputy()), t.installedAt());
         }

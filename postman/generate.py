@@ -302,7 +302,8 @@ JOURNEY = [
                                             {"memberId": "{{kisMemberId}}", "holderName": "Barbara Wiśniewska"}],
               "consultantName": "Departament Pożytku Publicznego"},
         checks=["pm.expect(json.year).to.eql(Number(pm.variables.get('year')))", "pm.expect(json.inOffice).to.be.true",
-                "pm.expect(json.origin).to.eql('APPOINTED')", "pm.expect(json.seats).to.have.length(2)"])),
+                "pm.expect(json.origin).to.eql('APPOINTED')", "pm.expect(json.seats).to.have.length(2)",
+                "pm.expect(json.endsOn).to.eql(pm.variables.get('year') + '-12-31')"])),
     ("listCouncilTerms", "councils", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
     ("getCouncilTerm", "this year's council", 200, dict(
         anonymous=True, checks=["pm.expect(json.consultantName).to.eql('Departament Pożytku Publicznego')"])),

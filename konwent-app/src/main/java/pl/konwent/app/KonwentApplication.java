@@ -194,7 +194,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 ids, clock, security.getTokenLifetime().toJavaDuration());
         AuditService audit = new AuditService(new JdbiAuditTrail(jdbi), konwents, ids, clock);
         JdbiCouncilTerms termStore = new JdbiCouncilTerms(jdbi);
-        CouncilService councils = new CouncilService(termStore, memberStore, konwents, unitOfWork, clock);
+        CouncilService councils = new CouncilService(termStore, memberStore, konwents, unitOfWork, clock,
+                configuration.getCouncilTermExpiryNoticeDays());
         SecureRandom random = new SecureRandom();
         SecretBallots secretBallots = new SecretBallots(new JdbiBallotSealer(jdbi,
                 new KeyWrap(secret.derive("ballot-keys", 32), random), random), new JdbiSecretBallots(jdbi, ids),

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import pl.konwent.domain.council.CouncilService;
 
 /** The server's settings; {@code konwent.yml} maps each to an environment variable. */
 public class KonwentConfiguration extends Configuration {
@@ -46,6 +47,20 @@ public class KonwentConfiguration extends Configuration {
     @JsonProperty
     public void setMaxDeclarationsPerAddressPerHour(int max) {
         this.maxDeclarationsPerAddressPerHour = max;
+    }
+
+    @Min(0)
+    private int councilTermExpiryNoticeDays = CouncilService.DEFAULT_EXPIRY_NOTICE_DAYS;
+
+    /** C5: how many days before its period ends a council term in office shows as expiring (0: never). */
+    @JsonProperty
+    public int getCouncilTermExpiryNoticeDays() {
+        return councilTermExpiryNoticeDays;
+    }
+
+    @JsonProperty
+    public void setCouncilTermExpiryNoticeDays(int days) {
+        this.councilTermExpiryNoticeDays = days;
     }
 
     @NotNull

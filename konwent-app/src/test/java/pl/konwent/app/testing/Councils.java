@@ -1,9 +1,11 @@
 package pl.konwent.app.testing;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import pl.konwent.domain.shared.PolishTime;
 
 /** Test fixtures: a konwent's programme council, made through the API the way the department makes the first one. */
 public final class Councils {
@@ -15,6 +17,19 @@ public final class Councils {
     }
 
     private Councils() {
+    }
+
+    /**
+     * The current year in Poland on the server's clock: a council appointed for it is in office now (C5: a yearly
+     * term of a past year has lapsed).
+     */
+    public static int thisYear(Clock serverClock) {
+        return PolishTime.year(serverClock);
+    }
+
+    /** The same for a server that keeps the real time. */
+    public static int thisYear() {
+        return thisYear(Clock.systemUTC());
     }
 
     /**

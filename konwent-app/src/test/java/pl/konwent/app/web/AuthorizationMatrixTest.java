@@ -79,7 +79,7 @@ class AuthorizationMatrixTest {
         target = Accounts.create(admin, "cel");
         admin.post("/api/v1/accounts/" + target + "/roles", Map.of("konwentId", "tutaj", "role", "SECRETARIAT"))
                 .expect(201);
-        council = Councils.appoint(admin, anonymous, departmentHere, "tutaj", "rada", 2011);
+        council = Councils.appoint(admin, anonymous, departmentHere, "tutaj", "rada", Councils.thisYear(CLOCK));
         councilHere = council.any();
         member = Declarations.acceptedMember(anonymous, councilHere, "tutaj", "CIS Tutaj");
         representativeOfMember = Accounts.withRole(admin, anonymous, "rep-czlonka", "tutaj", "REPRESENTATIVE", member);
@@ -169,7 +169,8 @@ class AuthorizationMatrixTest {
                                 appointment()),
                         t -> t.departmentHere, t -> t.departmentElsewhere, 403, 201),
                 op("POST /api/v1/konwents/{konwentId}/council-terms/{year}/officers",
-                        api -> api.post("/api/v1/konwents/tutaj/council-terms/2011/officers", Map.of(
+                        api -> api.post("/api/v1/konwents/tutaj/council-terms/" + Councils.thisYear(CLOCK)
+                                + "/officers", Map.of(
                                 "chairMemberId", council.memberIds().get(0), "deputyMemberId", council.memberIds().get(1))),
                         t -> t.councilHere, t -> t.representativeHere, 403, 200),
                 op("POST /api/v1/konwents/{konwentId}/elections",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +16,18 @@ import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Declarations;
+import pl.konwent.app.testing.TestClock;
 
 /**
- * The programme council over HTTP (C1–C4), run on each engine: the history of a konwent over several years, from
- * the appointed first council through an election tied at the fifth seat and its run-off to the alternation of
- * the chair, every answer checked against openapi.yaml.
+ * The programme council over HTTP (C1–C5), run on each engine with the server's clock moved through the years: the
+ * history of a konwent from the appointed first council through an election tied at the fifth seat and its run-off
+ * to the alternation of the chair, and a term that lapses at the end of its period; every answer checked against
+ * openapi.yaml.
  */
 abstract class CouncilApiContract {
+    /** Each test starts in June 2011, the year of the first council (C2). */
+    static final Instant START = Instant.parse("2011-06-01T08:00:00Z");
+
     private Api anonymous;
     private Api admin;
     private Api department;
@@ -32,8 +38,11 @@ abstract class CouncilApiContract {
 
     abstract DropwizardAppExtension<KonwentConfiguration> app();
 
+    abstract TestClock clock();
+
     @BeforeEach
     void aKonwentOfEightMembers() {
+        clock().set(START);
         anonymous = new Api(app().getLocalPort());
         admin = anonymous.asAdmin();
         konwent = "r" + UUID.randomUUID().toString().substring(0, 8);
@@ -159,6 +168,9 @@ abstract class CouncilApiContract {
         assertThat(anonymous.get(path("/elections/" + election + "/result")).expect(200).json().path("runOffId")
                 .asText()).isEqualTo(second);
 
+        // 2012 begins (C5): the 2011 council's yearly period is over, the elected 2012 council takes office
+        clock().set("2012-01-09T10:00:00+01:00");
+
         JsonNode council2012 = anonymous.get(path("/council-terms/2012")).expect(200).json();
         assertThat(council2012.path("origin").asText()).isEqualTo("ELECTED");
         assertThat(council2012.path("electionId").asText()).isEqualTo(second);
@@ -174,8 +186,7 @@ abstract class CouncilApiContract {
                 .path("id").asText();
         rep.get(4).post(path("/declarations/" + another + "/decision"), accept()).expect(403);
         rep.get(5).post(path("/declarations/" + another + "/decision"), accept()).expect(200);
-        assertThat(rep.get(5).get("/api/v1/accounts/current/roles".replace("current", accountId(rep.get(5))))
-                .expect(200).json().path("items").findValuesAsText("role")).contains("COUNCIL", "REPRESENTATIVE");
+        assertThat(roles(rep.get(5))).contains("COUNCIL", "REPRESENTATIVE");
 
         // C4 in 2012: 2011's chair was a CIS, so 2012's must be a KIS
         assertThat(rep.get(5).post(officers(2012), Map.of("chairMemberId", m.get(2), "deputyMemberId", m.get(1)))
@@ -197,6 +208,53 @@ abstract class CouncilApiContract {
         assertThat(history.body()).doesNotContain("@example.pl", "+48");
         // the election's ballot box never shows among resolution votes
         assertThat(anonymous.get(path("/votes")).expect(200).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void C5_aTermLapsesAtTheEndOfItsPeriodAndTheDepartmentDecidesAgain() {
+        clock().set("2026-03-02T10:00:00+01:00");
+        JsonNode term = department.post(path("/council-terms"), appointment(2026, 0, 1, 2, 3, 4)).expect(201).json();
+        assertThat(term.path("endsOn").asText()).isEqualTo("2026-12-31");
+        assertThat(term.path("inOffice").asBoolean()).isTrue();
+        assertThat(term.path("expiring").asBoolean()).isFalse();
+
+        // the council decides in 2026, the department may not
+        String first = anonymous.post(path("/declarations"), Declarations.of("CIS Pierwszy")).expect(201).json()
+                .path("id").asText();
+        department.post(path("/declarations/" + first + "/decision"), accept()).expect(403);
+        rep.get(0).post(path("/declarations/" + first + "/decision"), accept()).expect(200);
+        assertThat(roles(rep.get(0))).contains("COUNCIL");
+
+        // a later charter change does not move a sitting term's end: it was fixed when the term was installed
+        Api.Reply charter = admin.get("/api/v1/konwents/" + konwent).expect(200);
+        admin.put("/api/v1/konwents/" + konwent, Map.of("name", "Konwent " + konwent, "charter",
+                Map.of("termYears", 3)), "If-Match", charter.header("ETag")).expect(200);
+        assertThat(anonymous.get(path("/council-terms/2026")).expect(200).json().path("endsOn").asText())
+                .isEqualTo("2026-12-31");
+
+        // flagged as expiring in the last 60 days of its period (Poland's calendar), not before
+        clock().set("2026-11-01T23:59:00+01:00");
+        assertThat(anonymous.get(path("/council-terms/2026")).expect(200).json().path("expiring").asBoolean())
+                .isFalse();
+        clock().set("2026-11-02T00:01:00+01:00");
+        assertThat(anonymous.get(path("/council-terms")).expect(200).json().path("items").get(0).path("expiring")
+                .asBoolean()).isTrue();
+        clock().set("2026-12-31T23:59:00+01:00");
+        assertThat(anonymous.get(path("/council-terms/2026")).expect(200).json().path("inOffice").asBoolean())
+                .isTrue();
+
+        // 1 January 2027 in Warsaw: the term has lapsed, nobody holds COUNCIL by it, the department decides again
+        clock().set("2027-01-01T00:00:00+01:00");
+        String second = anonymous.post(path("/declarations"), Declarations.of("KIS Drugi")).expect(201).json()
+                .path("id").asText();
+        rep.get(0).post(path("/declarations/" + second + "/decision"), accept()).expect(403);
+        assertThat(roles(rep.get(0))).doesNotContain("COUNCIL").contains("REPRESENTATIVE");
+        department.post(path("/declarations/" + second + "/decision"), accept()).expect(200);
+        JsonNode lapsed = anonymous.get(path("/council-terms/2026")).expect(200).json();
+        assertThat(lapsed.path("inOffice").asBoolean()).isFalse();
+        assertThat(lapsed.path("expiring").asBoolean()).isFalse();
+        assertThat(anonymous.get(path("/council-terms")).expect(200).json().path("items").findValuesAsText("inOffice"))
+                .containsOnly("false");
     }
 
     @Test
@@ -328,6 +386,11 @@ abstract class CouncilApiContract {
             }
         }
         throw new AssertionError("no candidate for " + member);
+    }
+
+    private static List<String> roles(Api api) {
+        return api.get("/api/v1/accounts/" + accountId(api) + "/roles").expect(200).json().path("items")
+                .findValuesAsText("role");
     }
 
     private static String accountId(Api api) {

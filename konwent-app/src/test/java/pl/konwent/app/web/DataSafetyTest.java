@@ -95,7 +95,7 @@ class DataSafetyTest {
         migrate(database, "db/previous-release-changelog.xml");
         database.jdbi().useHandle(handle -> handle.execute("INSERT INTO konwent (id, name, default_majority, "
                 + "default_quorum, alternation, council_size, term_years, created_at, updated_at, version) "
-                + "VALUES ('sprzed-wydania', 'Konwent sprzed wydania', 'SIMPLE', 0.5, TRUE, 5, 1, 0, 0, 1)"));
+                + "VALUES ('sprzed-wydania', 'Konwent sprzed wydania', 'SIMPLE', 0.5, TRUE, 5, 2, 0, 0, 1)"));
         // rows as that release wrote them: the columns of its table member, no later ones
         List<String> members = List.of("m-1", "m-2", "m-3");
         database.jdbi().useHandle(handle -> {
@@ -107,6 +107,13 @@ class DataSafetyTest {
                                 + "\"town\":\"Warszawa\",\"voivodeship\":\"MAZOWIECKIE\"},\"phone\":null,"
                                 + "\"email\":null,\"foundingInstitution\":{\"name\":\"Gmina\",\"address\":null,"
                                 + "\"phone\":null,\"email\":null},\"representatives\":[]}");
+            }
+            // a council term of that release, which knew no end of a term
+            handle.execute("INSERT INTO council_term (konwent_id, term_year, origin, consultant_name, installed_at, "
+                    + "version) VALUES ('sprzed-wydania', 2011, 'APPOINTED', 'Departament', 1318586400000, 1)");
+            for (int i = 0; i < members.size(); i++) {
+                handle.execute("INSERT INTO council_seat (konwent_id, term_year, member_id, holder_name, seat_order) "
+                        + "VALUES ('sprzed-wydania', 2011, ?, 'Osoba', ?)", members.get(i), i);
             }
         });
 
@@ -121,10 +128,15 @@ class DataSafetyTest {
                     .isEqualTo(members.size());
             assertThat(api.get("/api/v1/konwents/sprzed-wydania/members/m-2").expect(200).json()
                     .path("address").path("town").asText()).isEqualTo("Warszawa");
-            // columns added since (012: changed_at) are filled from the rows' history, so the feed lists them
+            // columns added since (012: changed_at) are filled from the rows' history, so the feed lists them (the
+            // members and the council term)
             assertThat(api.get("/api/v1/konwents/sprzed-wydania/feed.json").expect(200).json().path("items"))
-                    .extracting(item -> item.path("date_modified").asText()).hasSize(3)
+                    .extracting(item -> item.path("date_modified").asText()).hasSize(members.size() + 1)
                     .containsOnly("2011-10-14T10:00:00Z");
+            // 013-terms: the term's period comes from the charter's termYears (2 here), so it ended with 2012 (C5)
+            JsonNode term = api.get("/api/v1/konwents/sprzed-wydania/council-terms/2011").expect(200).json();
+            assertThat(term.path("endsOn").asText()).isEqualTo("2012-12-31");
+            assertThat(term.path("inOffice").asBoolean()).isFalse();
             int changesets = database.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename LIKE 'db/changes/012-%'")
                     .mapTo(Integer.class).one());

@@ -46,7 +46,7 @@ abstract class FeedApiContract {
         admin = anonymous.asAdmin();
         konwent = newKonwent("Konwent Dolnośląski");
         department = Accounts.withRole(admin, anonymous, konwent + "-dep", konwent, "DEPARTMENT", null);
-        councilMember = Councils.appoint(admin, anonymous, department, konwent, konwent, 2011).any();
+        councilMember = Councils.appoint(admin, anonymous, department, konwent, konwent, Councils.thisYear()).any();
         String meeting = admin.post(path(konwent, "/meetings"), Map.of("title", "Posiedzenie wiosenne <&> „Łódź”",
                 "startsAt", "2031-03-10T10:00:00+01:00", "endsAt", "2031-03-10T14:00:00+01:00",
                 "venue", Map.of("name", "Sala"), "scope", "Ekonomia społeczna", "delegationLimit", 2)).expect(201)

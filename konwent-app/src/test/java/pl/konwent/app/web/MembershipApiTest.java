@@ -117,7 +117,8 @@ class MembershipApiTest {
 
     @Test
     void M2_onceACouncilExistsItDecidesAndTheDepartmentNoLonger() {
-        Api council = Councils.appoint(admin, anonymous, department, konwent, konwent + "-rada", 2011).any();
+        Api council = Councils.appoint(admin, anonymous, department, konwent, konwent + "-rada",
+                Councils.thisYear()).any();
         String first = anonymous.post(declarations(), Declarations.of("CIS Bytów")).expect(201).json().path("id").asText();
         String second = anonymous.post(declarations(), Declarations.of("CIS Miastko")).expect(201).json().path("id").asText();
 
@@ -181,7 +182,8 @@ class MembershipApiTest {
         assertThat(csv.body()).startsWith("\uFEFF\"id\",\"name\"").contains("„Przystań” Barlinek", "anna@example.pl");
         assertThat(csv.body().getBytes(StandardCharsets.UTF_8)).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         assertThat(csv.body().split("\r\n")).hasSize(2);
-        Api council = Councils.appoint(admin, anonymous, department, konwent, konwent + "-rada", 2011).any();
+        Api council = Councils.appoint(admin, anonymous, department, konwent, konwent + "-rada",
+                Councils.thisYear()).any();
         council.get(members(), "Accept", "text/csv").expect(403);
         anonymous.unvalidatedRequest().get(members(), "Accept", "text/csv").expect(401);
     }

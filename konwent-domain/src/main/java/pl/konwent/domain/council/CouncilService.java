@@ -2,6 +2,7 @@ package pl.konwent.domain.council;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,9 +38,15 @@ public final class CouncilService implements CouncilPresence {
     public record SeatInput(String memberId, String holderName) {
     }
 
-    /** A term and whether it is the one in office now. */
-    public record TermView(CouncilTerm term, boolean inOffice) {
+    /**
+     * A term, whether it is the one in office now and whether, in office, its period ends within the notice days
+     * (C5: an expiring term is flagged in advance).
+     */
+    public record TermView(CouncilTerm term, boolean inOffice, boolean expiring) {
     }
+
+    /** Days before a term's end from which it shows as expiring, unless the server is set otherwise. */
+    public static final int DEFAULT_EXPIRY_NOTICE_DAYS = 60;
 
     static final int MAX_NAME = 200;
 
@@ -48,14 +55,19 @@ public final class CouncilService implements CouncilPresence {
     private final KonwentService konwents;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final int expiryNoticeDays;
 
     public CouncilService(CouncilTerms terms, Members members, KonwentService konwents, UnitOfWork unitOfWork,
-                          Clock clock) {
+                          Clock clock, int expiryNoticeDays) {
+        if (expiryNoticeDays < 0) {
+            throw new IllegalArgumentException("expiryNoticeDays must not be negative");
+        }
         this.terms = terms;
         this.members = members;
         this.konwents = konwents;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.expiryNoticeDays = expiryNoticeDays;
     }
 
     /** C2: the department appoints the konwent's first council; every later one is elected. */
@@ -106,8 +118,9 @@ public final class CouncilService implements CouncilPresence {
 
     public Page<TermView> list(String konwentId, PageRequest page) {
         Konwent konwent = konwents.get(konwentId);
-        Optional<Integer> inOffice = inOffice(konwent.id()).map(CouncilTerm::year);
-        return terms.list(konwent.id(), page).map(term -> new TermView(term, inOffice.equals(Optional.of(term.year()))));
+        LocalDate today = PolishTime.today(clock);
+        Optional<CouncilTerm> inOffice = inOffice(konwent.id(), today);
+        return terms.list(konwent.id(), page).map(term -> view(term, inOffice, today));
     }
 
     public TermView get(String konwentId, int year) {
@@ -141,10 +154,10 @@ public final class CouncilService implements CouncilPresence {
         });
     }
 
-    /** M2: a konwent has a council once a term's year has begun. */
+    /** M2, C5: a konwent has a council while a term is in office; before the first and after a lapse it has none. */
     @Override
     public boolean hasCouncil(KonwentId konwent) {
-        return inOffice(konwent).isPresent();
+        return inOffice(konwent, PolishTime.today(clock)).isPresent();
     }
 
     /** The current (not withdrawn) member of the konwent, or null with a field error recorded. */
@@ -161,13 +174,22 @@ public final class CouncilService implements CouncilPresence {
                 "must be between " + CouncilTerm.FIRST_YEAR + " and " + CouncilTerm.LAST_YEAR);
     }
 
-    /** The term in office: the latest whose year has begun; it serves until the next term's year begins. */
-    private Optional<CouncilTerm> inOffice(KonwentId konwent) {
-        return terms.before(konwent, PolishTime.year(clock) + 1);
+    /**
+     * C5: the term in office on {@code today}: the latest whose year has begun, while its period lasts; none once
+     * that period is over. {@code JdbiRoleGrants} applies the same rule in SQL to the COUNCIL role.
+     */
+    private Optional<CouncilTerm> inOffice(KonwentId konwent, LocalDate today) {
+        return terms.before(konwent, today.getYear() + 1).filter(term -> term.servesIn(today.getYear()));
     }
 
     private TermView view(CouncilTerm term) {
-        return new TermView(term, inOffice(term.konwent()).map(CouncilTerm::year).equals(Optional.of(term.year())));
+        LocalDate today = PolishTime.today(clock);
+        return view(term, inOffice(term.konwent(), today), today);
+    }
+
+    private TermView view(CouncilTerm term, Optional<CouncilTerm> inOffice, LocalDate today) {
+        boolean serving = inOffice.map(CouncilTerm::year).equals(Optional.of(term.year()));
+        return new TermView(term, serving, serving && term.expiresWithin(today, expiryNoticeDays));
     }
 
     private static Seat seatOf(CouncilTerm term, String memberId) {

@@ -1,6 +1,8 @@
 package pl.konwent.domain.council;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +16,12 @@ import pl.konwent.domain.shared.DomainException;
  * The programme council of one calendar year (C1, C2): exactly the charter's number of seats, each held by a
  * different member, plus the department's non-voting consultant; the first term is appointed by the department,
  * later ones elected ({@code electionId} names the election that installed it). {@code officers} are null until
- * the council elects its chair and deputy (C3). A term is in office from the start of its year until the next
- * term's year begins.
+ * the council elects its chair and deputy (C3). C5: a term serves its period, from 1 January of {@code year}
+ * through 31 December of {@code endYear} (Poland's calendar), unless a later term's year has begun first;
+ * {@code endYear} is fixed from the charter's {@code termYears} when the term is installed, so a later charter
+ * change neither shortens nor lengthens a sitting term (as V5 keeps a vote's rules).
  */
-public record CouncilTerm(KonwentId konwent, int year, Origin origin, String electionId, List<Seat> seats,
+public record CouncilTerm(KonwentId konwent, int year, int endYear, Origin origin, String electionId, List<Seat> seats,
                           String consultantName, Officers officers, Instant installedAt, long version) {
 
     public static final int FIRST_YEAR = 2000;
@@ -30,6 +34,9 @@ public record CouncilTerm(KonwentId konwent, int year, Origin origin, String ele
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(consultantName, "consultantName");
         Objects.requireNonNull(installedAt, "installedAt");
+        if (endYear < year) {
+            throw new IllegalArgumentException("A term ends in its own year or later: " + year + "–" + endYear);
+        }
         seats = List.copyOf(seats);
     }
 
@@ -47,7 +54,34 @@ public record CouncilTerm(KonwentId konwent, int year, Origin origin, String ele
             }
             requireEligible(seat.memberId(), seat.kind(), charter);
         }
-        return new CouncilTerm(konwent, year, origin, electionId, seats, consultantName, null, installedAt, 1);
+        return new CouncilTerm(konwent, year, endYear(year, charter), origin, electionId, seats, consultantName, null,
+                installedAt, 1);
+    }
+
+    /** C5: the last calendar year of a term of {@code year}: its period is the charter's {@code termYears}. */
+    public static int endYear(int year, Charter charter) {
+        return year + charter.termYears() - 1;
+    }
+
+    /** C5: the last day of the term's period, 31 December of its end year. */
+    public LocalDate endsOn() {
+        return LocalDate.of(endYear, 12, 31);
+    }
+
+    /**
+     * C5: whether the term's period covers the calendar year: from its own year through its end year. Once the
+     * period is over the term is not in office, whether or not a successor has been installed.
+     */
+    public boolean servesIn(int calendarYear) {
+        return calendarYear >= year && calendarYear <= endYear;
+    }
+
+    /**
+     * C5: an expiring term is flagged in advance: in office on {@code today} and ending within the last
+     * {@code noticeDays} days of its period (today and the last day counted; 0 flags nothing).
+     */
+    public boolean expiresWithin(LocalDate today, int noticeDays) {
+        return servesIn(today.getYear()) && ChronoUnit.DAYS.between(today, endsOn()) < noticeDays;
     }
 
     /** C1: with alternation on (a konwent of CIS and KIS) seats go to representatives of member CIS and KIS. */
@@ -76,8 +110,8 @@ public record CouncilTerm(KonwentId konwent, int year, Origin origin, String ele
                 Alternation.requireSwapBefore(elected, next.year(), next.officers());
             }
         }
-        return new CouncilTerm(konwent, year, origin, electionId, seats, consultantName, elected, installedAt,
-                version + 1);
+        return new CouncilTerm(konwent, year, endYear, origin, electionId, seats, consultantName, elected,
+                installedAt, version + 1);
     }
 
     /** The seat a member holds in this term, if any. */

@@ -7,7 +7,8 @@ import pl.konwent.domain.shared.PageRequest;
 
 /**
  * The council terms of each konwent (outgoing port). One term per konwent and year, a database key. The term in
- * office in a year is the latest whose year has begun; its seats' REPRESENTATIVE accounts hold the COUNCIL role
+ * office in a year is the latest whose year has begun, while its period lasts (C5, {@link CouncilTerm#servesIn});
+ * its seats' REPRESENTATIVE accounts hold the COUNCIL role
  * (see {@link pl.konwent.domain.access.RoleGrants#of}).
  */
 public interface CouncilTerms {

@@ -2,7 +2,10 @@ package pl.konwent.domain.membership;
 
 import pl.konwent.domain.konwent.KonwentId;
 
-/** Whether a konwent has a programme council yet (M2: until then the department decides declarations). */
+/**
+ * Whether a konwent has a programme council in office (M2: before its first council the department decides
+ * declarations; C5: and again whenever no term is in office, a lapsed term giving nobody the council's powers).
+ */
 public interface CouncilPresence {
     boolean hasCouncil(KonwentId konwent);
 }

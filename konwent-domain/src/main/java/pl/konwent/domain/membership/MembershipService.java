@@ -121,8 +121,9 @@ public final class MembershipService {
     }
 
     /**
-     * The council accepts or rejects a declaration with a reason (M2); while the konwent has no council, the
-     * department decides. Accepting makes the member in the same transaction. A declaration is decided once.
+     * The council accepts or rejects a declaration with a reason (M2); while the konwent has no council in office
+     * (before the first, or after a term has lapsed with no successor, C5), the department decides. Accepting
+     * makes the member in the same transaction. A declaration is decided once.
      */
     public Declaration decide(Optional<Caller> caller, String konwentId, String declarationId, String outcome,
                               String reason) {

@@ -23,7 +23,8 @@ import pl.konwent.domain.shared.PolishTime;
  * Role grants in table {@code role_grant}. "No konwent" and "no member" are stored as empty strings so that the
  * unique key (account, konwent, role, member) also holds for ADMIN (SQL NULLs never collide). The COUNCIL role is
  * never stored: an account holds it in a konwent while it is the REPRESENTATIVE of a member with a seat in the
- * konwent's term in office, the latest whose year has begun (Poland's calendar); see {@code CouncilService}.
+ * konwent's term in office, the latest whose year has begun while its period lasts (C5: no COUNCIL by a lapsed
+ * term; Poland's calendar); see {@code CouncilService} and {@code CouncilTerm#servesIn}.
  * Nor is the SECRETARIAT that comes with the award of an organiser competition (O1): the accounts of the konwent's
  * latest award hold it, id {@code secretariat-<competition id>}, until the next award.
  */
@@ -88,7 +89,8 @@ public final class JdbiRoleGrants implements RoleGrants {
 
         /**
          * 1: the stored grants; 2: COUNCIL in each konwent where one of the account's members has a seat in the
-         * term in office; 3: SECRETARIAT of the konwent's latest competition award.
+         * term in office (C5: the latest whose year has begun, and only while its end year has not passed; found by
+         * the primary key); 3: SECRETARIAT of the konwent's latest competition award.
          */
         @SqlQuery("SELECT '1' AS source, id, konwent_id, role, member_id, granted_at, 0 AS term_year FROM role_grant "
                 + "WHERE account_id = :account "
@@ -99,6 +101,7 @@ public final class JdbiRoleGrants implements RoleGrants {
                 + "AND s.member_id = g.member_id "
                 + "WHERE g.account_id = :account AND g.role = 'REPRESENTATIVE' AND t.term_year = "
                 + "(SELECT MAX(c.term_year) FROM council_term c WHERE c.konwent_id = g.konwent_id AND c.term_year <= :year) "
+                + "AND t.end_year >= :year "
                 + "UNION ALL SELECT '3', c.id, c.konwent_id, 'SECRETARIAT', '', c.awarded_at, 0 "
                 + "FROM competition_award_account a JOIN organiser_competition c ON c.id = a.competition_id "
                 + "WHERE a.account_id = :account AND c.awarded_at = (SELECT MAX(l.awarded_at) "

@@ -21,14 +21,15 @@ import pl.konwent.domain.shared.PageRequest;
 
 /**
  * Council terms in {@code council_term} (key: konwent and year) with their seats in {@code council_seat}; a
- * seat's member kind comes from the register. Paged by year, newest first.
+ * seat's member kind comes from the register. {@code end_year} is the last year of the term's period (C5), fixed
+ * when it is installed. Paged by year, newest first.
  */
 public final class JdbiCouncilTerms implements CouncilTerms {
-    private static final String COLUMNS = "konwent_id, term_year, origin, election_id, consultant_name, "
+    private static final String COLUMNS = "konwent_id, term_year, end_year, origin, election_id, consultant_name, "
             + "chair_member_id, deputy_member_id, installed_at, version";
 
-    private record Row(KonwentId konwent, int year, CouncilTerm.Origin origin, String electionId, String consultant,
-                       String chair, String deputy, Instant installedAt, long version) {
+    private record Row(KonwentId konwent, int year, int endYear, CouncilTerm.Origin origin, String electionId,
+                       String consultant, String chair, String deputy, Instant installedAt, long version) {
     }
 
     private final Jdbi jdbi;
@@ -40,10 +41,11 @@ public final class JdbiCouncilTerms implements CouncilTerms {
     @Override
     public void add(CouncilTerm term) {
         SqlErrors.uniqueAsConflict(() -> jdbi.useHandle(handle -> {
-            handle.createUpdate("INSERT INTO council_term (" + COLUMNS + ") VALUES (:konwent, :year, :origin, "
-                            + ":election, :consultant, :chair, :deputy, :at, :version)")
+            handle.createUpdate("INSERT INTO council_term (" + COLUMNS + ") VALUES (:konwent, :year, :endYear, "
+                            + ":origin, :election, :consultant, :chair, :deputy, :at, :version)")
                     .bind("konwent", term.konwent().value()).bind("year", term.year())
-                    .bind("origin", term.origin().name()).bind("election", term.electionId())
+                    .bind("endYear", term.endYear()).bind("origin", term.origin().name())
+                    .bind("election", term.electionId())
                     .bind("consultant", term.consultantName())
                     .bind("chair", term.officers() == null ? null : term.officers().chair().memberId())
                     .bind("deputy", term.officers() == null ? null : term.officers().deputy().memberId())
@@ -123,7 +125,7 @@ public final class JdbiCouncilTerms implements CouncilTerms {
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Row(new KonwentId(rs.getString("konwent_id")), rs.getInt("term_year"),
+        return new Row(new KonwentId(rs.getString("konwent_id")), rs.getInt("term_year"), rs.getInt("end_year"),
                 CouncilTerm.Origin.valueOf(rs.getString("origin")), rs.getString("election_id"),
                 rs.getString("consultant_name"), rs.getString("chair_member_id"), rs.getString("deputy_member_id"),
                 Instant.ofEpochMilli(rs.getLong("installed_at")), rs.getLong("version"));
@@ -139,7 +141,7 @@ public final class JdbiCouncilTerms implements CouncilTerms {
                         rs.getString("holder_name")))
                 .forEach(seat -> seats.put(seat.memberId(), seat));
         Officers officers = row.chair() == null ? null : new Officers(seats.get(row.chair()), seats.get(row.deputy()));
-        return new CouncilTerm(row.konwent(), row.year(), row.origin(), row.electionId(),
+        return new CouncilTerm(row.konwent(), row.year(), row.endYear(), row.origin(), row.electionId(),
                 List.copyOf(seats.values()), row.consultant(), officers, row.installedAt(), row.version());
     }
 }

@@ -1,6 +1,7 @@
 package pl.konwent.adapters.web.council;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import pl.konwent.domain.council.ApprovalCount;
 import pl.konwent.domain.council.Candidate;
@@ -39,13 +40,15 @@ public final class CouncilViews {
         }
     }
 
-    public record TermView(String konwentId, int year, String origin, String electionId, boolean inOffice,
-                           List<SeatView> seats, String consultantName, SeatView chair, SeatView deputy,
-                           Instant installedAt) {
+    /** A term with its period (C5): it ends on {@code endsOn}; {@code expiring} flags one in office ending soon. */
+    public record TermView(String konwentId, int year, LocalDate endsOn, String origin, String electionId,
+                           boolean inOffice, boolean expiring, List<SeatView> seats, String consultantName,
+                           SeatView chair, SeatView deputy, Instant installedAt) {
         static TermView of(CouncilService.TermView view) {
             CouncilTerm t = view.term();
-            return new TermView(t.konwent().value(), t.year(), t.origin().name(), t.electionId(), view.inOffice(),
-                    t.seats().stream().map(SeatView::of).toList(), t.consultantName(),
+            return new TermView(t.konwent().value(), t.year(), t.endsOn(), t.origin().name(), t.electionId(),
+                    view.inOffice(), view.expiring(), t.seats().stream().map(SeatView::of).toList(),
+                    t.consultantName(),
                     t.officers() == null ? null : SeatView.of(t.officers().chair()),
                     t.officers() == null ? null : SeatView.of(t.officers().deputy()), t.installedAt());
         }

@@ -110,7 +110,9 @@ abstract class CouncilStoresContract {
         AccountId outsider = account(accounts, "a6");
         grants.add(new RoleGrant("g1", holder, KRAJOWY, Role.REPRESENTATIVE, "m1", T0));
         grants.add(new RoleGrant("g6", outsider, KRAJOWY, Role.REPRESENTATIVE, "m6", T0));
-        terms.add(term(2011, 0, 1, 2, 3, 4));
+        // a two-year term installed under a charter of two-year terms still serves in 2012
+        terms.add(endingIn(2012, term(2011, 0, 1, 2, 3, 4)));
+        assertThat(terms.find(KRAJOWY, 2011).orElseThrow().endYear()).isEqualTo(2012);
 
         assertThat(roles(grants, holder)).containsExactlyInAnyOrder(Role.REPRESENTATIVE, Role.COUNCIL);
         assertThat(grants.of(holder)).filteredOn(g -> g.role() == Role.COUNCIL).extracting(RoleGrant::id)
@@ -121,6 +123,22 @@ abstract class CouncilStoresContract {
         assertThat(roles(grants, holder)).containsExactly(Role.REPRESENTATIVE);
         assertThat(roles(grants, outsider)).containsExactlyInAnyOrder(Role.REPRESENTATIVE, Role.COUNCIL);
         assertThat(grants.find(outsider, "council-krajowy-2012")).isPresent();
+    }
+
+    @Test
+    void C5_aLapsedTermGivesNoCouncilRole() {
+        JdbiAccounts accounts = new JdbiAccounts(jdbi);
+        AccountId holder = account(accounts, "a1");
+        new JdbiRoleGrants(jdbi, MID_2012).add(new RoleGrant("g1", holder, KRAJOWY, Role.REPRESENTATIVE, "m1", T0));
+        terms.add(term(2011, 0, 1, 2, 3, 4));
+
+        // the yearly 2011 term ended on 31 December 2011 (Warsaw), with no successor installed
+        Clock lastMinute = Clock.fixed(Instant.parse("2011-12-31T22:59:00Z"), ZoneOffset.UTC);
+        Clock newYear = Clock.fixed(Instant.parse("2011-12-31T23:00:00Z"), ZoneOffset.UTC);
+        assertThat(roles(new JdbiRoleGrants(jdbi, lastMinute), holder))
+                .containsExactlyInAnyOrder(Role.REPRESENTATIVE, Role.COUNCIL);
+        assertThat(roles(new JdbiRoleGrants(jdbi, newYear), holder)).containsExactly(Role.REPRESENTATIVE);
+        assertThat(roles(new JdbiRoleGrants(jdbi, MID_2012), holder)).containsExactly(Role.REPRESENTATIVE);
     }
 
     @Test
@@ -195,6 +213,12 @@ abstract class CouncilStoresContract {
                 .toList();
         return CouncilTerm.of(KRAJOWY, year, year == 2011 ? CouncilTerm.Origin.APPOINTED : CouncilTerm.Origin.ELECTED,
                 null, list, "Departament", Charter.defaults(), T0);
+    }
+
+    /** The term as installed under a charter whose period ends in {@code endYear}. */
+    private static CouncilTerm endingIn(int endYear, CouncilTerm t) {
+        return new CouncilTerm(t.konwent(), t.year(), endYear, t.origin(), t.electionId(), t.seats(),
+                t.consultantName(), t.officers(), t.installedAt(), t.version());
     }
 
     private static Member member(String id, MemberKind kind) {

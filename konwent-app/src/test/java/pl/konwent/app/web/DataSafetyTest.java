@@ -133,7 +133,7 @@ class DataSafetyTest {
             assertThat(api.get("/api/v1/konwents/sprzed-wydania/feed.json").expect(200).json().path("items"))
                     .extracting(item -> item.path("date_modified").asText()).hasSize(members.size() + 1)
                     .containsOnly("2011-10-14T10:00:00Z");
-            // 013-terms: the term's period comes from the charter's termYears (2 here), so it ended with 2012 (C5)
+            // 016-terms: the term's period comes from the charter's termYears (2 here), so it ended with 2012 (C5)
             JsonNode term = api.get("/api/v1/konwents/sprzed-wydania/council-terms/2011").expect(200).json();
             assertThat(term.path("endsOn").asText()).isEqualTo("2012-12-31");
             assertThat(term.path("inOffice").asBoolean()).isFalse();

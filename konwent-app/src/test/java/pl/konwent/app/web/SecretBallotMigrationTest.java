@@ -25,7 +25,7 @@ import pl.konwent.domain.voting.ResolutionKind;
 import pl.konwent.domain.voting.Vote;
 
 /**
- * Changeset 013 over the data secret votes stored before ballots were sealed (plaintext choices with no member):
+ * Changeset 014 over the data secret votes stored before ballots were sealed (plaintext choices with no member):
  * a closed vote keeps exactly its counts, an open one carries its counts over and closing adds the sealed ballots
  * cast after the upgrade; no plaintext choice of a secret vote is left.
  */
@@ -72,7 +72,7 @@ class SecretBallotMigrationTest {
         }
     }
 
-    /** A secret vote opened and voted in as the release before 013 stored it: choices with no member. */
+    /** A secret vote opened and voted in as the release before 014 stored it: choices with no member. */
     private static Vote legacyVote(Jdbi jdbi, JdbiVotes votes, String id, List<String> voters, List<String> choices) {
         Vote draft = new Vote(id, KONWENT, new Vote.Question("Stanowisko " + id, ResolutionKind.POSITION, "Treść", true,
                 Majority.SIMPLE, null, null), Vote.State.DRAFT, T0, null, null, 0, null, 1);

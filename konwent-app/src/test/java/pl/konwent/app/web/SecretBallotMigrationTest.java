@@ -13,6 +13,7 @@ import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
 import pl.konwent.adapters.security.SecureIdSource;
 import pl.konwent.app.KonwentConfiguration;
+import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.TestDatabases;
@@ -49,6 +50,9 @@ class SecretBallotMigrationTest {
         server.before();
         try {
             Api admin = new Api(server.getLocalPort()).asAdmin();
+            // V6: the ADMIN never casts a member's ballot; one account is the three members' REPRESENTATIVE
+            Api voice = Accounts.representing(admin, new Api(server.getLocalPort()), "glosy-migracji", KONWENT.value(),
+                    members);
             String base = "/api/v1/konwents/" + KONWENT.value() + "/votes/";
             int plain = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ballot_choice").mapTo(Integer.class)
                     .one());
@@ -58,10 +62,10 @@ class SecretBallotMigrationTest {
             assertThat(during.path("turnout").asInt()).isEqualTo(1);
             assertThat(during.path("counts").isNull()).isTrue();
 
-            admin.post(base + "v-otwarte/ballots", Map.of("memberId", members.get(1), "choice", "FOR")).expect(201);
-            admin.post(base + "v-otwarte/ballots", Map.of("memberId", members.get(2), "choice", "ABSTAIN"))
+            voice.post(base + "v-otwarte/ballots", Map.of("memberId", members.get(1), "choice", "FOR")).expect(201);
+            voice.post(base + "v-otwarte/ballots", Map.of("memberId", members.get(2), "choice", "ABSTAIN"))
                     .expect(201);
-            admin.post(base + "v-otwarte/ballots", Map.of("memberId", members.get(0), "choice", "FOR")).expect(409);
+            voice.post(base + "v-otwarte/ballots", Map.of("memberId", members.get(0), "choice", "FOR")).expect(409);
             admin.post(base + "v-otwarte/closing", null).expect(200);
             assertCounts(admin.get(base + "v-otwarte/result").expect(200).json(), 3, 1, 0, 2);
             int sealed = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sealed_ballot WHERE vote_id = "

@@ -55,9 +55,16 @@ class TwoInstancesTest {
         second = new Api(INSTANCES.get(1).getLocalPort());
     }
 
+    /**
+     * In the reverse order of their start: each restores on stopping the system properties its settings replaced, so
+     * stopping the first one first would leave the second one's settings (a 10-minute login delay) to every server
+     * started later in this JVM.
+     */
     @AfterAll
     static void stopThem() {
-        INSTANCES.forEach(DropwizardTestSupport::after);
+        for (int i = INSTANCES.size() - 1; i >= 0; i--) {
+            INSTANCES.get(i).after();
+        }
     }
 
     /** The ADMIN at each instance, with one token (a password would cost a bcrypt check per request). */

@@ -43,6 +43,7 @@ import pl.konwent.adapters.jdbi.audit.JdbiAuditTrail;
 import pl.konwent.adapters.security.BcryptPasswordHasher;
 import pl.konwent.adapters.security.SecureIdSource;
 import pl.konwent.adapters.security.ServerSecret;
+import pl.konwent.adapters.security.VerifiedPasswords;
 import pl.konwent.adapters.web.access.AccountResource;
 import pl.konwent.adapters.web.council.CouncilResource;
 import pl.konwent.adapters.web.council.ElectionResource;
@@ -166,6 +167,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         Clock clock = clock();
         UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
+        SecureRandom random = new SecureRandom();
         SecuritySettings security = configuration.getSecurity();
         ServerSecret secret = security.serverSecret(configuration.getDataDir());
         IdempotencySecrets idempotencySecrets = IdempotencySecrets.from(secret);
@@ -180,7 +182,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         JdbiAccounts accountStore = new JdbiAccounts(jdbi);
         JdbiRoleGrants grantStore = new JdbiRoleGrants(jdbi, clock);
         JdbiTokens tokenStore = new JdbiTokens(jdbi);
-        PasswordHasher hasher = new BcryptPasswordHasher(security.getBcryptCost());
+        PasswordHasher hasher = new VerifiedPasswords(new BcryptPasswordHasher(security.getBcryptCost()), random);
         KonwentService konwents = new KonwentService(konwentStore, unitOfWork, clock);
         JdbiMembers memberStore = new JdbiMembers(jdbi);
         AccountService accounts = new AccountService(accountStore, grantStore, tokenStore, konwentStore, memberStore,
@@ -196,7 +198,6 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         JdbiCouncilTerms termStore = new JdbiCouncilTerms(jdbi);
         CouncilService councils = new CouncilService(termStore, memberStore, konwents, unitOfWork, clock,
                 configuration.getCouncilTermExpiryNoticeDays());
-        SecureRandom random = new SecureRandom();
         SecretBallots secretBallots = new SecretBallots(new JdbiBallotSealer(jdbi,
                 new KeyWrap(secret.derive("ballot-keys", 32), random), random), new JdbiSecretBallots(jdbi, ids),
                 unitOfWork);

@@ -70,6 +70,7 @@ import pl.konwent.domain.shared.Throttle;
 import pl.konwent.domain.membership.MembershipService;
 import pl.konwent.adapters.jdbi.council.JdbiCouncilTerms;
 import pl.konwent.adapters.jdbi.council.JdbiElections;
+import pl.konwent.adapters.jdbi.council.JdbiOffices;
 import pl.konwent.adapters.jdbi.membership.JdbiDeclarations;
 import pl.konwent.adapters.jdbi.membership.JdbiMembers;
 import pl.konwent.adapters.web.membership.DeclarationResource;
@@ -205,11 +206,13 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 memberStore, konwents, unitOfWork, ids, clock);
         JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
         JdbiRegistrations registrationStore = new JdbiRegistrations(jdbi);
+        JdbiCompetitions competitionStore = new JdbiCompetitions(jdbi);
         MembershipService membership = new MembershipService(new JdbiDeclarations(jdbi), memberStore,
                 councils, konwents, events, unitOfWork, ids, clock,
                 new Throttle(attempts, "declarations", clock, java.time.Duration.ofHours(1),
                         configuration.getMaxDeclarationsPerAddressPerHour()),
-                new MembershipService.PeopleCopies(registrationStore, idempotencyRecords, outbox));
+                new MembershipService.PeopleCopies(registrationStore, idempotencyRecords, outbox,
+                        new JdbiOffices(jdbi), competitionStore));
         long maxFileSize = configuration.getDocuments().getMaxFileSize().toBytes();
         DocumentService documents = new DocumentService(new JdbiDocuments(jdbi),
                 new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
@@ -223,7 +226,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 ids, clock);
         RegistrationService registrations = new RegistrationService(registrationStore, meetingStore,
                 meetings, memberStore, konwents, unitOfWork, clock);
-        CompetitionService competitions = new CompetitionService(new JdbiCompetitions(jdbi), memberStore,
+        CompetitionService competitions = new CompetitionService(competitionStore, memberStore,
                 accountStore, konwents, unitOfWork, ids, clock,
                 new Throttle(attempts, "applications", clock, java.time.Duration.ofHours(1),
                         configuration.getMaxDeclarationsPerAddressPerHour()));

@@ -30,6 +30,7 @@ import pl.konwent.adapters.web.http.IdempotencySecrets;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
+import pl.konwent.app.testing.Councils;
 import pl.konwent.app.testing.Declarations;
 import pl.konwent.app.testing.TestClock;
 import pl.konwent.app.testing.TestDatabases;
@@ -178,7 +179,8 @@ class DatabaseReaderAttackTest {
         String name = "Bożena Wymazywana";
         String email = "bozena.wymazywana@example.pl";
         String phone = "+48 601 987 654";
-        String konwent = konwent("rodo");
+        // two seats and no alternation, so a small council and election are enough
+        String konwent = konwent("rodo", Map.of("councilSize", 2, "alternation", false));
         Api department = Accounts.withRole(admin, anonymous, konwent + "-dep", konwent, "DEPARTMENT", null);
         Api secretariat = Accounts.withRole(admin, anonymous, konwent + "-sek", konwent, "SECRETARIAT", null);
         String base = "/api/v1/konwents/" + konwent;
@@ -202,6 +204,34 @@ class DatabaseReaderAttackTest {
                         Map.of("name", "Piotr Zostaje", "participation", "ONLINE"))),
                 "Idempotency-Key", "registration-rodo").expect(201);
         JsonNode meetingBefore = anonymous.get(base + "/meetings/" + meeting).expect(200).json();
+        // the person holds the member's council seat and stands for it in the election of the next council
+        String other = Declarations.acceptedMember(department, department, konwent, "KIS Zostaje", "KIS");
+        int year = Councils.thisYear(CLOCK);
+        department.post(base + "/council-terms", Map.of("year", year - 10, "consultantName", "Departament",
+                "seats", List.of(Map.of("memberId", member, "holderName", name),
+                        Map.of("memberId", other, "holderName", "Anna Rada")))).expect(201);
+        String election = department.post(base + "/elections", Map.of("year", year + 1)).expect(201).json()
+                .path("id").asText();
+        String candidate = admin.post(base + "/elections/" + election + "/candidates", Map.of("memberId", member,
+                "personName", name, "nominatedBy", member)).expect(201).json().path("id").asText();
+        admin.post(base + "/elections/" + election + "/candidates", Map.of("memberId", other,
+                "personName", "Anna Rada", "nominatedBy", other)).expect(201);
+        department.post(base + "/elections/" + election + "/opening", null).expect(200);
+        representative.post(base + "/elections/" + election + "/ballots", Map.of("memberId", member,
+                "approve", List.of(candidate))).expect(201);
+        department.post(base + "/elections/" + election + "/closing", null).expect(200);
+        List<String> council = List.of(base + "/council-terms/" + (year - 10), base + "/council-terms/" + (year + 1),
+                base + "/elections/" + election + "/result", base + "/elections/" + election + "/candidates");
+        List<String> councilBefore = council.stream().map(path -> anonymous.get(path).expect(200).body()).toList();
+        assertThat(councilBefore).allSatisfy(body -> assertThat(body).contains(name));
+        // ... and is the contact of the member's application to organise the konwent's meetings
+        String applications = base + "/organiser-competitions/" + department.post(base + "/organiser-competitions",
+                Map.of("year", year + 1, "title", "Konkurs na organizatora", "grantAmount", 1000,
+                        "deadline", start.toString())).expect(201).json().path("id").asText() + "/applications";
+        String application = representative.post(applications, application(member, Map.of("name", name,
+                "email", email, "phone", phone))).expect(201).json().path("id").asText();
+        String othersApplication = anonymous.post(applications, application(null, Map.of("name", "Jan Kowalski",
+                "email", "jan.kowalski@example.pl"))).expect(201).json().path("id").asText();
         JsonNode exported = representative.get(base + "/members/" + member + "/personal-data").expect(200).json();
         assertThat(exported.path("delegations").findValuesAsText("name")).containsExactly(name, "Piotr Zostaje");
         String personId = null;
@@ -233,6 +263,17 @@ class DatabaseReaderAttackTest {
                 .containsExactly("Piotr Zostaje");
         JsonNode meetingAfter = anonymous.get(base + "/meetings/" + meeting).expect(200).json();
         assertThat(meetingAfter.path("registered")).isEqualTo(meetingBefore.path("registered"));
+        // seats, candidacies, approvals and the ranking stay; only the name is gone
+        for (int i = 0; i < council.size(); i++) {
+            assertThat(anonymous.get(council.get(i)).expect(200).body()).as(council.get(i))
+                    .isEqualTo(councilBefore.get(i).replace(name, "[erased]"));
+        }
+        JsonNode contact = department.get(applications + "/" + application).expect(200).json().path("contact");
+        assertThat(contact.path("name").asText()).isEqualTo("[erased]");
+        assertThat(contact.path("email").asText()).isEqualTo("[erased]");
+        assertThat(contact.path("phone").isNull()).isTrue();
+        assertThat(department.get(applications + "/" + othersApplication).expect(200).json().path("contact")
+                .path("name").asText()).isEqualTo("Jan Kowalski");
         // what was kept of requests about the member went with the person: a retry runs again and is refused
         assertThat(count("SELECT COUNT(*) FROM idempotency_record WHERE subjects LIKE ?", aboutMember)).isZero();
         representative.post(base + "/meetings/" + meeting + "/registrations", Map.of("memberId", member, "persons",
@@ -267,10 +308,26 @@ class DatabaseReaderAttackTest {
 
     /** A konwent with no organiser competition, so its SECRETARIAT is granted by hand (A3). */
     private String konwent(String prefix) {
+        return konwent(prefix, Map.of());
+    }
+
+    private String konwent(String prefix, Map<String, Object> charter) {
         String id = prefix + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> withoutCompetition = new LinkedHashMap<>(charter);
+        withoutCompetition.put("organiserCompetition", false);
         admin.post("/api/v1/konwents", Map.of("id", id, "name", "Konwent " + id,
-                "charter", Map.of("organiserCompetition", false))).expect(201);
+                "charter", withoutCompetition)).expect(201);
         return id;
+    }
+
+    private static Map<String, Object> application(String member, Map<String, String> contact) {
+        Map<String, Object> application = new LinkedHashMap<>(Map.of("institutionName", "Fundacja Organizator",
+                "runs", List.of(Map.of("kind", "CIS", "name", "CIS Organizator")), "offer", "Sala na 80 osób.",
+                "contact", contact));
+        if (member != null) {
+            application.put("memberId", member);
+        }
+        return application;
     }
 
     private static String ballotBody(String member, String choice) {

@@ -50,9 +50,15 @@ public final class MembershipService {
     private final Delegations delegations;
     private final AnswerCopies answerCopies;
     private final Outbox outbox;
+    private final Offices offices;
+    private final ApplicationContacts applicationContacts;
 
-    /** The people's copies beyond the register: delegations, kept answers, e-mail to send or sent. */
-    public record PeopleCopies(Delegations delegations, AnswerCopies answerCopies, Outbox outbox) {
+    /**
+     * The people's copies beyond the register: delegations, kept answers, e-mail to send or sent, council seats and
+     * candidacies, contacts of competition applications.
+     */
+    public record PeopleCopies(Delegations delegations, AnswerCopies answerCopies, Outbox outbox, Offices offices,
+                               ApplicationContacts applicationContacts) {
     }
 
     public MembershipService(Declarations declarations, Members members, CouncilPresence councils,
@@ -61,6 +67,8 @@ public final class MembershipService {
         this.delegations = copies.delegations();
         this.answerCopies = copies.answerCopies();
         this.outbox = copies.outbox();
+        this.offices = copies.offices();
+        this.applicationContacts = copies.applicationContacts();
         this.declarations = declarations;
         this.members = members;
         this.councils = councils;
@@ -252,9 +260,12 @@ public final class MembershipService {
     /**
      * Erases a representative's personal data (GDPR) from every place that kept it: the member's contact, its
      * declaration (the representative, and the signer if it was this person), the member's delegations to meetings
-     * (the person's name, the delegate's place kept), e-mail to the person's address (sent or waiting), and the kept
-     * first answers to requests about the member or its declaration. Every result stays as it was: the member, its
-     * ballots, the register, delegation and attendance counts, since none of them hold the person's data.
+     * (the person's name, the delegate's place kept), the member's council seats and election candidacies held
+     * through the person (the name; seat, candidacy, approvals and results kept), the contact of the member's
+     * applications to organiser competitions if it is this person, e-mail to the person's address (sent or
+     * waiting), and the kept first answers to requests about the member or its declaration. Every result stays as
+     * it was: the member, its ballots, the register, the council, elections, delegation and attendance counts,
+     * since none of them hold the person's data.
      */
     public Member eraseRepresentative(Optional<Caller> caller, String konwentId, String memberId,
                                       String representativeId) {
@@ -280,6 +291,8 @@ public final class MembershipService {
                 });
             }
             delegations.rename(current.id(), person.name(), ERASED_NAME);
+            offices.rename(current.id(), person.name(), ERASED_NAME);
+            applicationContacts.forget(current.id(), person.name(), person.email(), ERASED_NAME);
             if (person.email() != null) {
                 outbox.forgetRecipient(person.email());
             }

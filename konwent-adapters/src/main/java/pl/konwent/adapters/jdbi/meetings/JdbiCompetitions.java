@@ -16,15 +16,17 @@ import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.meetings.Competition;
 import pl.konwent.domain.meetings.CompetitionApplication;
 import pl.konwent.domain.meetings.Competitions;
+import pl.konwent.domain.membership.ApplicationContacts;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.shared.Text;
 
 /**
  * Organiser competitions ({@code organiser_competition}, one per konwent and year), their applications and the
  * accounts of each award ({@code competition_award_account}), from which the SECRETARIAT role is derived.
  */
-public final class JdbiCompetitions implements Competitions {
+public final class JdbiCompetitions implements Competitions, ApplicationContacts {
     private static final TypeReference<List<CompetitionApplication.Unit>> UNITS = new TypeReference<>() {
     };
     private static final String COLUMNS = "id, konwent_id, comp_year, title, description, grant_amount, deadline_at, "
@@ -161,5 +163,24 @@ public final class JdbiCompetitions implements Competitions {
         return new Competition(c.id(), c.konwent(), c.year(), c.title(), c.description(), c.grantAmount(),
                 c.deadline(), new Competition.Award(award.applicationId(), award.institutionName(), accounts,
                 award.reason(), award.awardedAt()), c.createdAt(), c.version());
+    }
+
+    @Override
+    public void forget(String memberId, String name, String email, String replacement) {
+        String folded = Text.fold(name);
+        jdbi.useHandle(handle -> {
+            List<CompetitionApplication> applications = handle.createQuery("SELECT " + APPLICATION_COLUMNS
+                    + " FROM competition_application WHERE member_id = :member").bind("member", memberId)
+                    .map(APPLICATION).list();
+            for (CompetitionApplication application : applications) {
+                CompetitionApplication.ContactPerson contact = application.contact();
+                if (Text.fold(contact.name()).equals(folded)
+                        || email != null && email.equalsIgnoreCase(contact.email())) {
+                    handle.createUpdate("UPDATE competition_application SET contact_name = :replacement, "
+                                    + "contact_email = :replacement, contact_phone = NULL WHERE id = :id")
+                            .bind("replacement", replacement).bind("id", application.id()).execute();
+                }
+            }
+        });
     }
 }

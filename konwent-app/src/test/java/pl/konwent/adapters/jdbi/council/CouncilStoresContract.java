@@ -192,6 +192,32 @@ abstract class CouncilStoresContract {
         assertThat(elections.find(KRAJOWY, "e1")).contains(closed);
     }
 
+    @Test
+    void erasureRenamesOnlyTheMembersSeatsAndCandidaciesNamingThePerson() {
+        terms.add(term(2011, 0, 1, 2, 3, 4));
+        elections.add(Election.nominating("e1", KRAJOWY, 2012, 1, 5, null, T0));
+        elections.addCandidate(candidate("c1", "m1"));
+        // another member's person of the same name is someone else, and stays
+        elections.addCandidate(new Candidate("c2", "e1", "m2", "CIS m2", MemberKind.CIS, "Osoba m1", "m2",
+                Candidate.State.NOMINATED, T0));
+        CouncilTerm before = terms.find(KRAJOWY, 2011).orElseThrow();
+
+        new JdbiUnitOfWork(jdbi).inTransaction(() -> {
+            new JdbiOffices(jdbi).rename("m1", "  OSOBA   m1 ", "[erased]");
+            new JdbiOffices(jdbi).rename("m3", "Osoba m1", "[erased]");
+            return null;
+        });
+
+        CouncilTerm after = terms.find(KRAJOWY, 2011).orElseThrow();
+        assertThat(after.seats()).extracting(Seat::memberId).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(after.seats()).extracting(Seat::holderName)
+                .containsExactly("Osoba m0", "[erased]", "Osoba m2", "Osoba m3", "Osoba m4");
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(elections.allCandidates("e1")).extracting(Candidate::id, Candidate::personName, Candidate::state)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("c1", "[erased]", Candidate.State.ACCEPTED),
+                        org.assertj.core.groups.Tuple.tuple("c2", "Osoba m1", Candidate.State.NOMINATED));
+    }
+
     private static List<Role> roles(JdbiRoleGrants grants, AccountId account) {
         return grants.of(account).stream().map(RoleGrant::role).toList();
     }

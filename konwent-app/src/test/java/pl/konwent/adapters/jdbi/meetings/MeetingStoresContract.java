@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import pl.konwent.adapters.jdbi.JdbiUnitOfWork;
 import pl.konwent.adapters.jdbi.access.JdbiAccounts;
 import pl.konwent.adapters.jdbi.access.JdbiRoleGrants;
 import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
@@ -295,6 +296,38 @@ abstract class MeetingStoresContract {
         List<CompetitionApplication> all = new ArrayList<>(page.items());
         all.addAll(competitions.applications("c-2027", new PageRequest(1, page.nextAfter())).items());
         assertThat(all).containsExactlyInAnyOrder(fundacja, gmina);
+    }
+
+    @Test
+    void erasureForgetsTheContactOfTheMembersApplicationsNamingOrReachingThePersonOnly() {
+        competitions.add(competition("c-2027", KRAJOWY, 2027));
+        CompetitionApplication named = application("a1", "c-2027", "Fundacja", "m1", T0.plusMillis(1));
+        CompetitionApplication reached = withContact(application("a2", "c-2027", "Gmina", "m1", T0.plusMillis(2)),
+                new CompetitionApplication.ContactPerson("Ł. Wąż", "LUCJA@example.pl", "+48 600 000 001"));
+        CompetitionApplication someoneElse = withContact(application("a3", "c-2027", "Spółdzielnia", "m1",
+                T0.plusMillis(3)), new CompetitionApplication.ContactPerson("Anna", "anna@example.pl", null));
+        CompetitionApplication otherMember = application("a4", "c-2027", "Stowarzyszenie", "m2", T0.plusMillis(4));
+        for (CompetitionApplication application : List.of(named, reached, someoneElse, otherMember)) {
+            competitions.addApplication(application);
+        }
+
+        new JdbiUnitOfWork(jdbi).inTransaction(() -> {
+            competitions.forget("m1", "Lucja Waz", "lucja@example.pl", "[erased]");
+            return null;
+        });
+
+        CompetitionApplication.ContactPerson erased = new CompetitionApplication.ContactPerson("[erased]",
+                "[erased]", null);
+        assertThat(competitions.findApplication("c-2027", "a1")).contains(withContact(named, erased));
+        assertThat(competitions.findApplication("c-2027", "a2")).contains(withContact(reached, erased));
+        assertThat(competitions.findApplication("c-2027", "a3")).contains(someoneElse);
+        assertThat(competitions.findApplication("c-2027", "a4")).contains(otherMember);
+    }
+
+    private static CompetitionApplication withContact(CompetitionApplication a,
+                                                      CompetitionApplication.ContactPerson contact) {
+        return new CompetitionApplication(a.id(), a.competitionId(), a.institutionName(), a.runs(), a.memberId(),
+                a.offer(), contact, a.applicantAccountId(), a.submittedAt());
     }
 
     @Test

@@ -46,8 +46,10 @@ import javax.imageio.ImageIO;
  *   <li>{@code setup <api> <admin-password> <out.json> <konwent:count>...}: token, konwents, one member each (API);</li>
  *   <li>{@code seed <jdbc-url> <user> <password> <out.json> <tally-konwent> <ballots> <konwent:count>...}: copies
  *       each konwent's one member row up to count, and writes a CLOSED secret vote with that many ballots;</li>
- *   <li>{@code burst <api> <token> <konwent> <concurrency> <out.json>}: a vote where every member of the konwent
- *       votes at once, checked against the tally;</li>
+ *   <li>{@code voice <api> <token> <konwent> <voices> <out.txt>}: accounts sharing the members as their
+ *       REPRESENTATIVE (V6), their tokens in out.txt;</li>
+ *   <li>{@code burst <api> <token> <voices.txt> <konwent> <concurrency> <out.json>}: a vote (opened by the ADMIN)
+ *       where every member of the konwent votes at once through the voices, checked against the tally;</li>
  *   <li>{@code tally <api> <konwent> <vote-id> <repeats> <jdbc-url> <user> <password> <out.json>}: the time to
  *       tally the seeded vote, through the API and as the bare SQL;</li>
  *   <li>{@code report <run-dir>}: results.json, results.md and latency.png from one run's pieces.</li>
@@ -66,6 +68,7 @@ public class Bench {
             case "dropdb" -> admin(a[0], "DROP DATABASE IF EXISTS `" + a[1] + "`");
             case "setup" -> setup(a);
             case "seed" -> seed(a);
+            case "voice" -> voice(a);
             case "burst" -> burst(a);
             case "tally" -> tally(a);
             case "report" -> report(Path.of(a[0]));
@@ -258,19 +261,13 @@ public class Bench {
     static void burst(String[] a) throws Exception {
         String api = a[0];
         String token = a[1];
-        String konwent = a[2];
-        int concurrency = Integer.parseInt(a[3]);
-        Path out = Path.of(a[4]);
+        List<String> voices = Files.readAllLines(Path.of(a[2]));
+        String konwent = a[3];
+        int concurrency = Integer.parseInt(a[4]);
+        Path out = Path.of(a[5]);
         String base = api + "/konwents/" + konwent;
 
-        List<String> members = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = call("GET", base + "/members?status=ACTIVE&limit=500" + (cursor == null ? "" : "&cursor=" + cursor),
-                    null, null, 200);
-            page.get("items").forEach(m -> members.add(m.get("id").asText()));
-            cursor = page.hasNonNull("next") ? java.net.URLEncoder.encode(page.get("next").asText(), "UTF-8") : null;
-        } while (cursor != null);
+        List<String> members = activeMembers(base);
         int n = members.size();
 
         JsonNode vote = call("POST", base + "/votes", token, Map.of("title", "Burza głosów " + n, "kind", "MOTION",
@@ -294,7 +291,7 @@ public class Bench {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     String body = "{\"memberId\":\"" + members.get(i) + "\",\"choice\":\"" + choices[i % 3] + "\"}";
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/votes/" + voteId + "/ballots"))
-                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + voices.get(i % voices.size()))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long t0 = System.nanoTime();
@@ -412,6 +409,62 @@ public class Bench {
     }
 
     // ---------------------------------------------------------------- HTTP
+
+    static List<String> activeMembers(String base) throws Exception {
+        List<String> members = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = call("GET", base + "/members?status=ACTIVE&limit=500" + (cursor == null ? "" : "&cursor=" + cursor),
+                    null, null, 200);
+            page.get("items").forEach(m -> members.add(m.get("id").asText()));
+            cursor = page.hasNonNull("next") ? java.net.URLEncoder.encode(page.get("next").asText(), "UTF-8") : null;
+        } while (cursor != null);
+        return members;
+    }
+
+    /**
+     * {@code voice <api> <admin-token> <konwent> <voices> <out.txt>}: {@code voices} accounts that share the active
+     * members between them, member i going to voice i mod voices, each its members' REPRESENTATIVE (granted by the
+     * ADMIN with a reason, A2); their tokens in out.txt, one a line. V6 keeps the ADMIN from casting members' ballots,
+     * so a burst speaks for them through these; made before the burst, outside its CPU measurement. A real
+     * representative acts for one member; a voice for many reads all its grants with each request, so keep voices
+     * near the burst's concurrency (n / voices grants each).
+     */
+    static void voice(String[] a) throws Exception {
+        String api = a[0];
+        String adminToken = a[1];
+        String konwent = a[2];
+        int voices = Integer.parseInt(a[3]);
+        List<String> members = activeMembers(api + "/konwents/" + konwent);
+        String password = "bench-voice-password-" + System.nanoTime();
+        List<String> accounts = new ArrayList<>();
+        List<String> usernames = new ArrayList<>();
+        for (int v = 0; v < voices; v++) {
+            String username = "bench-voice-" + konwent + "-" + v + "-" + System.nanoTime();
+            usernames.add(username);
+            accounts.add(call("POST", api + "/accounts", adminToken, Map.of("username", username, "password", password,
+                    "displayName", "Benchmark voice " + v, "email", username + "@example.org"), 201).get("id").asText());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> grants = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            String account = accounts.get(i % voices);
+            String member = members.get(i);
+            grants.add(pool.submit(() -> call("POST", api + "/accounts/" + account + "/roles", adminToken,
+                    Map.of("konwentId", konwent, "role", "REPRESENTATIVE", "memberId", member,
+                            "reason", "benchmark: a voice of many members"), 201)));
+        }
+        for (java.util.concurrent.Future<?> grant : grants) {
+            grant.get();
+        }
+        pool.shutdown();
+        StringBuilder tokens = new StringBuilder();
+        for (String username : usernames) {
+            tokens.append(call("POST", api + "/tokens", null, Map.of("username", username, "password", password), 201)
+                    .get("token").asText()).append('\n');
+        }
+        Files.writeString(Path.of(a[4]), tokens);
+    }
 
     static JsonNode call(String method, String url, String token, Object body, int... expected) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))

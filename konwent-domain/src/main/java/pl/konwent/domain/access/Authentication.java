@@ -62,7 +62,7 @@ public final class Authentication {
     /** The caller behind a username and password, if they match an enabled account (HTTP Basic, login). */
     public Optional<Caller> byPassword(String username, String password, String address) {
         String name = Usernames.normal(username);
-        throttle.check(name, address);
+        boolean failedBefore = throttle.check(name, address);
         Optional<Account> account = accounts.findByUsername(name);
         // the same slow hash runs whether or not the account exists, so timing does not reveal usernames
         boolean matches = hasher.matches(password == null ? "" : password,
@@ -71,7 +71,9 @@ public final class Authentication {
             throttle.failed(name, address);
             return Optional.empty();
         }
-        throttle.succeeded(name, address);
+        if (failedBefore) {
+            throttle.succeeded(name, address);
+        }
         return Optional.of(callerOf(account.get()));
     }
 

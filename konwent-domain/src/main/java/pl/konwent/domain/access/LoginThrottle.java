@@ -37,8 +37,12 @@ public final class LoginThrottle {
         this.perAddress = new Throttle(attempts, PER_ADDRESS, clock, window, maxPerAddress);
     }
 
-    /** Throws {@code TooManyAttempts} while this username from this address, or this address, must wait. */
-    public void check(String username, String address) {
+    /**
+     * Throws {@code TooManyAttempts} while this username from this address, or this address, must wait; otherwise
+     * tells whether failures of this username from this address are on record (so that a success need only then
+     * forget them: a plain Basic request writes nothing).
+     */
+    public boolean check(String username, String address) {
         Instant now = clock.instant();
         Attempts.Recent recent = attempts.since(PER_USERNAME_AND_ADDRESS, key(username, address), now.minus(window));
         long wait = 0;
@@ -51,6 +55,7 @@ public final class LoginThrottle {
             throw new DomainException.TooManyAttempts(
                     "Too many failed logins; try again in " + wait + " seconds", wait);
         }
+        return recent.count() > 0;
     }
 
     /** The delay after {@code failures} failures: {@code firstDelay} once the free ones are used, then doubling. */

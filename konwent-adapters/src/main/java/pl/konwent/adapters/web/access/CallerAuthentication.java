@@ -28,11 +28,12 @@ import pl.konwent.domain.access.Caller;
  * Authenticates every request that carries credentials, with dropwizard-auth's Bearer and Basic filters; a
  * request without an Authorization header goes on as anonymous (public reads), and each use case then says what
  * it needs ({@link pl.konwent.domain.access.Access}). Credentials that are present but wrong are always a 401,
- * never a silent downgrade to anonymous. Nothing about a caller is cached between requests (issue 19: a cached
- * Basic check let a password keep working ~30 s after a reset): every request checks its password or token, and
- * reads the account and its roles, in the database all instances share, so a password change or reset, a disabled
- * account, a revoked role or a new council term takes effect on the next request at every instance. A script
- * should log in once for a token, which costs a hash and a lookup per request instead of bcrypt.
+ * never a silent downgrade to anonymous. No decision about a caller is cached between requests (issue 19: a cached
+ * Basic check let a password keep working ~30 s after a reset): every request checks its password against the
+ * stored hash or its token, and reads the account and its roles, in the database all instances share, so a password
+ * change or reset, a disabled account, a revoked role or a new council term takes effect on the next request at
+ * every instance. Basic pays bcrypt only for a password the instance has not yet verified against that very hash
+ * ({@code VerifiedPasswords}); a token costs a hash and a lookup.
  */
 @Provider
 @PreMatching

@@ -38,11 +38,7 @@ public final class JdbiBallotSealer implements BallotSealer {
 
     @Override
     public void newKey(String voteId) {
-        jdbi.useHandle(handle -> {
-            if (publicKey(handle, voteId).isEmpty()) {
-                insertKey(handle, voteId);
-            }
-        });
+        loadOrCreate(voteId);
     }
 
     @Override

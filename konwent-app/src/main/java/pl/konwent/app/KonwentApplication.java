@@ -63,6 +63,10 @@ import pl.konwent.adapters.jdbi.voting.JdbiBallotSealer;
 import pl.konwent.adapters.jdbi.voting.JdbiSecretBallots;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
 import pl.konwent.adapters.security.KeyWrap;
+import pl.konwent.adapters.jdbi.council.JdbiLotSeeds;
+import pl.konwent.adapters.jdbi.voting.JdbiFixedRules;
+import pl.konwent.adapters.jdbi.voting.JdbiNonVoters;
+import pl.konwent.domain.voting.Reminders;
 import pl.konwent.domain.voting.SecretBallots;
 import pl.konwent.adapters.web.voting.VoteResource;
 import pl.konwent.domain.shared.Attempts;
@@ -202,8 +206,10 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         SecretBallots secretBallots = new SecretBallots(new JdbiBallotSealer(jdbi,
                 new KeyWrap(secret.derive("ballot-keys", 32), random), random), new JdbiSecretBallots(jdbi, ids),
                 unitOfWork);
+        JdbiFixedRules fixedRules = new JdbiFixedRules(jdbi);
         ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), secretBallots, termStore,
-                memberStore, konwents, unitOfWork, ids, clock);
+                memberStore, konwents, fixedRules,
+                new JdbiLotSeeds(jdbi, new KeyWrap(secret.derive("lot-seeds", 32), random)), unitOfWork, ids, clock);
         JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
         JdbiRegistrations registrationStore = new JdbiRegistrations(jdbi);
         JdbiCompetitions competitionStore = new JdbiCompetitions(jdbi);
@@ -218,8 +224,11 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
                 unitOfWork, ids, clock, maxFileSize);
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
-        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), secretBallots, meetingStore, konwents,
+        JdbiVotes voteStore = new JdbiVotes(jdbi, ids);
+        VotingService voting = new VotingService(voteStore, secretBallots, meetingStore, konwents, fixedRules,
                 documents, events, unitOfWork, ids, clock);
+        Reminders reminders = new Reminders(voteStore, new JdbiNonVoters(jdbi), memberStore, konwents, outbox, events,
+                unitOfWork, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
         MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, events, unitOfWork,
@@ -265,7 +274,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new AuditResource(audit));
         environment.jersey().register(new DeclarationResource(membership));
         environment.jersey().register(new MemberResource(membership));
-        environment.jersey().register(new VoteResource(voting));
+        environment.jersey().register(new VoteResource(voting, reminders));
         environment.jersey().register(new CouncilResource(councils));
         environment.jersey().register(new ElectionResource(elections));
         environment.jersey().register(new MeetingResource(meetings));

@@ -1,6 +1,7 @@
 package pl.konwent.domain.council;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,20 @@ public record ApprovalCount(List<Ranked> ranking, int seats, int seatsUndecided)
             ranking.add(new Ranked(candidate, count, rank, standing));
         }
         return new ApprovalCount(ranking, seats, seats - elected);
+    }
+
+    /**
+     * C6: the count once a declared rule settled the tie: the tied candidates in {@code seatedIds} are ELECTED, the
+     * other tied ones NOT_ELECTED, and no seat is left undecided.
+     */
+    public ApprovalCount settled(Collection<String> seatedIds) {
+        if (seatedIds.size() != seatsUndecided) {
+            throw new IllegalArgumentException("a settled tie fills exactly the " + seatsUndecided + " undecided seats");
+        }
+        List<Ranked> settled = ranking.stream().map(r -> r.standing() != Standing.TIED ? r
+                : new Ranked(r.candidate(), r.approvals(), r.rank(),
+                        seatedIds.contains(r.candidate().id()) ? Standing.ELECTED : Standing.NOT_ELECTED)).toList();
+        return new ApprovalCount(settled, seats, 0);
     }
 
     public boolean tieAtLastSeat() {

@@ -9,11 +9,12 @@ import pl.konwent.domain.konwent.KonwentId;
  * are nominated and accept while NOMINATING; each current member casts one secret approval ballot while OPEN;
  * closing counts them. A tie at the last seat is resolved by a run-off among the tied candidates: a further
  * {@code round} of the same year whose {@code runOffOf} is the tied election. {@code electorate} is the number of
- * members who could vote when it opened.
+ * members who could vote when it opened. {@code tieBreak} is the election's own tie rule (C6), declared before it
+ * opens; null takes the charter's {@code electionTieBreak}. A tie settled by SENIORITY or LOT closes it ELECTED.
  */
 public record Election(String id, KonwentId konwent, int year, int round, int seats, String runOffOf, State state,
                        Outcome outcome, Instant createdAt, Instant openedAt, Instant closedAt, int electorate,
-                       long version) {
+                       long version, TieBreak tieBreak) {
 
     public enum State { NOMINATING, OPEN, CLOSED }
 
@@ -28,17 +29,18 @@ public record Election(String id, KonwentId konwent, int year, int round, int se
     }
 
     public static Election nominating(String id, KonwentId konwent, int year, int round, int seats, String runOffOf,
-                                      Instant at) {
-        return new Election(id, konwent, year, round, seats, runOffOf, State.NOMINATING, null, at, null, null, 0, 1);
+                                      Instant at, TieBreak tieBreak) {
+        return new Election(id, konwent, year, round, seats, runOffOf, State.NOMINATING, null, at, null, null, 0, 1,
+                tieBreak);
     }
 
     public Election opened(Instant at, int electors) {
         return new Election(id, konwent, year, round, seats, runOffOf, State.OPEN, null, createdAt, at, null,
-                electors, version + 1);
+                electors, version + 1, tieBreak);
     }
 
     public Election closed(Instant at, Outcome result) {
         return new Election(id, konwent, year, round, seats, runOffOf, State.CLOSED, result, createdAt, openedAt, at,
-                electorate, version + 1);
+                electorate, version + 1, tieBreak);
     }
 }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +21,14 @@ import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.membership.Member;
 import pl.konwent.domain.membership.Members;
 import pl.konwent.domain.shared.DomainException;
+import pl.konwent.domain.shared.Enums;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
 import pl.konwent.domain.shared.UnitOfWork;
+import pl.konwent.domain.voting.FixedRules;
+import pl.konwent.domain.voting.RulesInForce;
 import pl.konwent.domain.voting.SecretBallots;
 import pl.konwent.domain.voting.Votes;
 
@@ -30,11 +36,18 @@ import pl.konwent.domain.voting.Votes;
  * Council elections (C2): the department or the outgoing council calls one for a year; members are nominated
  * and accept; each current member's REPRESENTATIVE casts one secret approval ballot (up to {@code seats}
  * candidates, none twice); closing counts the ballots and installs the new term, unless the last seat is tied,
- * which a run-off among the tied candidates decides.
+ * which the rule declared before it opened decides (C6): a run-off among the tied candidates, membership seniority,
+ * or a lot drawn from a seed committed at opening. The rules are fixed when it opens (V5).
  */
 public final class ElectionService {
-    /** An election's result: while it is not closed only the turnout; after closing, the count. */
-    public record Result(Election election, long turnout, ApprovalCount count, String runOffId) {
+    /**
+     * An election's result: while it is not closed only the turnout; after closing, the count. {@code rules} are
+     * those fixed when it opened (V5; before it opens, those it would open under); {@code decision} says how a tie
+     * at the last seat was settled, null when there was none or a run-off decides it; {@code lot} is the published
+     * side of a lot (the commitment from opening, the seed from closing), null when the election draws none.
+     */
+    public record Result(Election election, long turnout, ApprovalCount count, String runOffId, RulesInForce rules,
+                         TieDecision decision, LotSeeds.Published lot) {
     }
 
     private final Elections elections;
@@ -42,32 +55,42 @@ public final class ElectionService {
     private final CouncilTerms terms;
     private final Members members;
     private final KonwentService konwents;
+    private final FixedRules fixedRules;
+    private final LotSeeds lotSeeds;
     private final UnitOfWork unitOfWork;
     private final IdSource ids;
     private final Clock clock;
 
     public ElectionService(Elections elections, SecretBallots secretBallots, CouncilTerms terms, Members members,
-                           KonwentService konwents, UnitOfWork unitOfWork, IdSource ids, Clock clock) {
+                           KonwentService konwents, FixedRules fixedRules, LotSeeds lotSeeds, UnitOfWork unitOfWork,
+                           IdSource ids, Clock clock) {
         this.elections = elections;
         this.secretBallots = secretBallots;
         this.terms = terms;
         this.members = members;
         this.konwents = konwents;
+        this.fixedRules = fixedRules;
+        this.lotSeeds = lotSeeds;
         this.unitOfWork = unitOfWork;
         this.ids = ids;
         this.clock = clock;
     }
 
-    /** C2: elections follow an appointed first council; C1: they fill the charter's number of seats. */
-    public Election create(Optional<Caller> caller, String konwentId, Integer year, Integer seats) {
+    /**
+     * C2: elections follow an appointed first council; C1: they fill the charter's number of seats; C6: an election
+     * may declare its own tie rule ({@code tieBreak}), else the charter's applies.
+     */
+    public Election create(Optional<Caller> caller, String konwentId, Integer year, Integer seats, String tieBreak) {
         Konwent konwent = organiserOf(caller, konwentId);
         FieldErrors errors = new FieldErrors();
         CouncilService.checkYear(errors, year);
         int size = konwent.charter().councilSize();
         errors.check(seats == null || seats == size, "seats", "must be " + size
                 + ", the number of council seats in the konwent's charter (C1)");
+        TieBreak rule = errors.parseOptional("tieBreak", tieBreak, () -> Enums.parse(TieBreak.class, tieBreak));
         errors.throwIfAny();
-        Election election = Election.nominating(ids.newId().toString(), konwent.id(), year, 1, size, null, now());
+        Election election = Election.nominating(ids.newId().toString(), konwent.id(), year, 1, size, null, now(),
+                rule);
         return unitOfWork.inTransaction(() -> {
             CouncilTerm latest = terms.latest(konwent.id()).orElseThrow(() -> new DomainException.RuleViolation("C2",
                     "The first council is appointed by the department; konwent '" + konwent.id()
@@ -91,7 +114,7 @@ public final class ElectionService {
             }
             ApprovalCount count = count(tied);
             Election runOff = Election.nominating(ids.newId().toString(), konwent.id(), tied.year(), tied.round() + 1,
-                    count.seatsUndecided(), tied.id(), now());
+                    count.seatsUndecided(), tied.id(), now(), tied.tieBreak());
             elections.add(runOff);
             for (Candidate candidate : count.with(ApprovalCount.Standing.TIED)) {
                 elections.addCandidate(new Candidate(ids.newId().toString(), runOff.id(), candidate.memberId(),
@@ -211,6 +234,12 @@ public final class ElectionService {
                 throw new DomainException.Conflict("Election '" + electionId + "' was opened meanwhile");
             }
             secretBallots.opened(election.id());
+            RulesInForce rules = RulesInForce.ofElection(konwent, election.tieBreak());
+            fixedRules.fix(election.id(), rules); // V5
+            if (rules.tieBreak() == TieBreak.LOT) {
+                byte[] seed = ids.secretBytes(Lot.SEED_BYTES); // C6: committed now, revealed at closing
+                lotSeeds.commit(election.id(), seed, Lot.commitment(seed));
+            }
             return election.opened(opened.openedAt(), electors);
         });
     }
@@ -270,7 +299,15 @@ public final class ElectionService {
             }
             secretBallots.count(election.id(), options(onBallot(election).stream().map(Candidate::id).toList()),
                     false);
+            RulesInForce rules = rulesOf(konwent, election);
+            if (rules.tieBreak() == TieBreak.LOT) {
+                lotSeeds.reveal(election.id());
+            }
             ApprovalCount count = count(election);
+            TieDecision decision = decide(konwent, election, rules, count);
+            if (decision != null) {
+                count = count.settled(decision.seatedCandidateIds());
+            }
             Election closed = election.closed(now(), count.tieAtLastSeat() ? Election.Outcome.TIE_AT_LAST_SEAT
                     : Election.Outcome.ELECTED);
             if (!elections.close(closed, election.version())) {
@@ -279,19 +316,69 @@ public final class ElectionService {
             if (!count.tieAtLastSeat()) {
                 install(konwent, closed, count);
             }
-            return new Result(closed, elections.turnout(closed.id()), count, null);
+            return new Result(closed, elections.turnout(closed.id()), count, null, rules, decision,
+                    lotSeeds.find(closed.id()).orElse(null));
         });
     }
 
     public Result result(String konwentId, String electionId) {
-        Election election = get(konwentId, electionId);
+        Konwent konwent = konwents.get(konwentId);
+        Election election = find(konwent, electionId);
         long turnout = elections.turnout(election.id());
+        RulesInForce rules = rulesOf(konwent, election);
+        LotSeeds.Published lot = lotSeeds.find(election.id()).orElse(null);
         if (election.state() != Election.State.CLOSED) {
-            return new Result(election, turnout, null, null);
+            return new Result(election, turnout, null, null, rules, null, lot);
         }
         String runOff = election.outcome() == Election.Outcome.TIE_AT_LAST_SEAT
                 ? elections.runOffOf(election.id()).map(Election::id).orElse(null) : null;
-        return new Result(election, turnout, count(election), runOff);
+        ApprovalCount count = count(election);
+        TieDecision decision = decide(konwent, election, rules, count);
+        return new Result(election, turnout, decision == null ? count : count.settled(decision.seatedCandidateIds()),
+                runOff, rules, decision, lot);
+    }
+
+    /**
+     * V5: the rules fixed when the election opened; before it opens, those it would open under now. An election
+     * opened before rules were fixed at opening knew only run-offs.
+     */
+    private RulesInForce rulesOf(Konwent konwent, Election election) {
+        return fixedRules.of(election.id()).orElseGet(() -> RulesInForce.ofElection(konwent,
+                election.state() == Election.State.NOMINATING ? election.tieBreak() : TieBreak.RUN_OFF));
+    }
+
+    /**
+     * C6: settles a tie at the last seat by the declared rule; null when there is no tie or a run-off decides it.
+     * Recomputed from stored facts on every read (members' joining instants; the revealed seed), as a reader would.
+     */
+    private TieDecision decide(Konwent konwent, Election election, RulesInForce rules, ApprovalCount count) {
+        if (!count.tieAtLastSeat()) {
+            return null;
+        }
+        List<Candidate> tied = count.with(ApprovalCount.Standing.TIED);
+        return switch (rules.tieBreak()) {
+            case RUN_OFF -> null;
+            case SENIORITY -> {
+                Map<String, Instant> joined = new LinkedHashMap<>();
+                for (Candidate candidate : tied) {
+                    joined.put(candidate.memberId(), members.find(konwent.id(), candidate.memberId())
+                            .map(Member::joinedAt).orElseThrow(() -> new IllegalStateException(
+                                    "candidate's member " + candidate.memberId() + " is gone")));
+                }
+                List<String> order = Seniority.order(tied, joined).stream().map(Candidate::id).toList();
+                Map<String, Instant> byCandidate = new LinkedHashMap<>();
+                tied.forEach(c -> byCandidate.put(c.id(), joined.get(c.memberId())));
+                yield new TieDecision(TieBreak.SENIORITY, order, count.seatsUndecided(), byCandidate, null, null);
+            }
+            case LOT -> {
+                LotSeeds.Published lot = lotSeeds.find(election.id()).filter(p -> p.seed() != null).orElseThrow(() ->
+                        new IllegalStateException("election " + election.id() + " was settled by lot without a seed"));
+                List<String> order = Lot.draw(HexFormat.of().parseHex(lot.seed()),
+                        tied.stream().map(Candidate::id).toList());
+                yield new TieDecision(TieBreak.LOT, order, count.seatsUndecided(), null, lot.commitment(),
+                        lot.seed());
+            }
+        };
     }
 
     private void install(Konwent konwent, Election closed, ApprovalCount count) {

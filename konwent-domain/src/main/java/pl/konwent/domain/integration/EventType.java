@@ -15,6 +15,11 @@ public enum EventType {
     MEETING_INVITED("meeting.invited"),
     /** A vote was closed and its result is final (V2). */
     VOTE_CLOSED("vote.closed"),
+    /**
+     * The electors that had not voted in an open vote were reminded; data: voteId, title, memberIds (who
+     * had not voted yet, never a choice) and count.
+     */
+    VOTE_REMINDER("vote.reminder"),
     /** A document of the archive became public (D1). */
     DOCUMENT_PUBLISHED("document.published");
 

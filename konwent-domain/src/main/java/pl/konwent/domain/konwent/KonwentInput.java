@@ -3,6 +3,7 @@ package pl.konwent.domain.konwent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import pl.konwent.domain.council.TieBreak;
 import pl.konwent.domain.shared.Enums;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.InvalidValue;
@@ -20,7 +21,13 @@ public record KonwentInput(String name, String description, String voivodeship, 
     public static final int MAX_DESCRIPTION = 4000;
 
     public record CharterInput(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
-                               Integer councilSize, Integer termYears, Boolean organiserCompetition) {
+                               Integer councilSize, Integer termYears, Boolean organiserCompetition,
+                               String electionTieBreak) {
+        /** Without the election tie rule (C6), which then takes the default. */
+        public CharterInput(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
+                            Integer councilSize, Integer termYears, Boolean organiserCompetition) {
+            this(defaultMajority, defaultQuorum, alternation, councilSize, termYears, organiserCompetition, null);
+        }
     }
 
     public KonwentDetails validate(FieldErrors errors) {
@@ -55,13 +62,15 @@ public record KonwentInput(String name, String description, String voivodeship, 
         int termYears = charter.termYears() == null ? defaults.termYears() : charter.termYears();
         boolean competition = charter.organiserCompetition() == null ? defaults.organiserCompetition()
                 : charter.organiserCompetition();
+        TieBreak tieBreak = charter.electionTieBreak() == null ? defaults.electionTieBreak()
+                : errors.parse("charter.electionTieBreak", () -> Enums.parse(TieBreak.class, charter.electionTieBreak()));
         errors.check(councilSize >= 1 && councilSize <= Charter.MAX_COUNCIL_SIZE, "charter.councilSize",
                 "must be between 1 and " + Charter.MAX_COUNCIL_SIZE);
         errors.check(termYears >= 1 && termYears <= Charter.MAX_TERM_YEARS, "charter.termYears",
                 "must be between 1 and " + Charter.MAX_TERM_YEARS);
-        if (majority == null || quorum == null || !errors.isEmpty()) {
+        if (majority == null || quorum == null || tieBreak == null || !errors.isEmpty()) {
             return null;
         }
-        return new Charter(majority, quorum, alternation, councilSize, termYears, competition);
+        return new Charter(majority, quorum, alternation, councilSize, termYears, competition, tieBreak);
     }
 }

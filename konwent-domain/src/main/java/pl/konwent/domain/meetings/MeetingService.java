@@ -280,16 +280,7 @@ public final class MeetingService {
 
     /** The addresses a member is reached at: its own e-mail and its representatives', each once. */
     static Set<String> addressesOf(Member member) {
-        Set<String> addresses = new LinkedHashSet<>();
-        if (member.contact().email() != null) {
-            addresses.add(member.contact().email());
-        }
-        for (Representative person : member.contact().representatives()) {
-            if (person.email() != null) {
-                addresses.add(person.email());
-            }
-        }
-        return addresses;
+        return member.mailAddresses();
     }
 
     static void requireState(Meeting meeting, String what, Meeting.State... allowed) {

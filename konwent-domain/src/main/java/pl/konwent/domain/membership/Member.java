@@ -1,6 +1,8 @@
 package pl.konwent.domain.membership;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import pl.konwent.domain.konwent.KonwentId;
 
 /**
@@ -25,5 +27,19 @@ public record Member(String id, KonwentId konwent, String name, MemberKind kind,
 
     public boolean isActive() {
         return status == Status.ACTIVE;
+    }
+
+    /** Where mail to the member goes: its own address and those of its representatives, each once. */
+    public Set<String> mailAddresses() {
+        Set<String> addresses = new LinkedHashSet<>();
+        if (contact.email() != null) {
+            addresses.add(contact.email());
+        }
+        for (Representative person : contact.representatives()) {
+            if (person.email() != null) {
+                addresses.add(person.email());
+            }
+        }
+        return addresses;
     }
 }

@@ -34,9 +34,13 @@ import pl.konwent.domain.shared.UnitOfWork;
  * REPRESENTATIVE casts the member's one ballot; the result is counted by the database.
  */
 public final class VotingService {
-    /** A vote's result: during the vote only the turnout; after closing, the counts and the decision. */
+    /**
+     * A vote's result: during the vote only the turnout; after closing, the counts and the decision. {@code rules}
+     * are those fixed when it opened (V5; for a draft, those it would open under now), and {@code majority} and
+     * {@code quorum} are theirs.
+     */
     public record Result(Vote vote, long turnout, Tally tally, Majority majority, Quorum quorum,
-                         List<Votes.NamedBallot> named) {
+                         List<Votes.NamedBallot> named, RulesInForce rules) {
     }
 
     /** The options of a resolution vote, in the order a sealed ballot marks them (V3). */
@@ -46,6 +50,7 @@ public final class VotingService {
     private final SecretBallots secretBallots;
     private final MeetingAttendance meetings;
     private final KonwentService konwents;
+    private final FixedRules fixedRules;
     private final Archive archive;
     private final Events events;
     private final UnitOfWork unitOfWork;
@@ -55,12 +60,13 @@ public final class VotingService {
     public static final String CLOSED = "vote.closed";
 
     public VotingService(Votes votes, SecretBallots secretBallots, MeetingAttendance meetings,
-                         KonwentService konwents, Archive archive, Events events, UnitOfWork unitOfWork, IdSource ids,
-                         Clock clock) {
+                         KonwentService konwents, FixedRules fixedRules, Archive archive, Events events,
+                         UnitOfWork unitOfWork, IdSource ids, Clock clock) {
         this.votes = votes;
         this.secretBallots = secretBallots;
         this.meetings = meetings;
         this.konwents = konwents;
+        this.fixedRules = fixedRules;
         this.archive = archive;
         this.events = events;
         this.unitOfWork = unitOfWork;
@@ -122,7 +128,10 @@ public final class VotingService {
         });
     }
 
-    /** Opens a draft; the members current at this moment are its electors (only they may vote). */
+    /**
+     * Opens a draft; the members current at this moment are its electors (only they may vote), and the charter's
+     * rules in force now, with the vote's own overrides, are the ones it will be decided by (V5).
+     */
     public Vote open(Optional<Caller> caller, String konwentId, String voteId) {
         Konwent konwent = organiserOf(caller, konwentId);
         return unitOfWork.inTransaction(() -> {
@@ -140,6 +149,7 @@ public final class VotingService {
             if (current.question().secret()) {
                 secretBallots.opened(current.id());
             }
+            fixedRules.fix(current.id(), RulesInForce.ofVote(konwent, current.question())); // V5
             return current.opened(opened.openedAt(), electors);
         });
     }
@@ -213,16 +223,19 @@ public final class VotingService {
         return result(konwent, find(konwent, voteId));
     }
 
+    /**
+     * V5: counted under the rules fixed when the vote opened. A draft, or a vote opened before rules were fixed at
+     * opening, shows the charter's rules as they are now.
+     */
     private Result result(Konwent konwent, Vote vote) {
-        Majority majority = vote.question().majority() != null ? vote.question().majority()
-                : konwent.charter().defaultMajority();
-        Quorum quorum = vote.question().quorum() != null ? vote.question().quorum()
-                : konwent.charter().defaultQuorum();
+        RulesInForce rules = fixedRules.of(vote.id()).orElseGet(() -> RulesInForce.ofVote(konwent, vote.question()));
         if (vote.state() != Vote.State.CLOSED) {
-            return new Result(vote, votes.turnout(vote.id()), null, majority, quorum, List.of());
+            return new Result(vote, votes.turnout(vote.id()), null, rules.majority(), rules.quorum(), List.of(),
+                    rules);
         }
         Tally tally = vote.question().secret() ? secretTally(vote) : votes.tally(vote);
-        return new Result(vote, tally.cast(), tally, majority, quorum, votes.namedBallots(vote));
+        return new Result(vote, tally.cast(), tally, rules.majority(), rules.quorum(), votes.namedBallots(vote),
+                rules);
     }
 
     /** V3: a closed secret vote's counts are the totals opened when it closed. */

@@ -12,6 +12,7 @@ import pl.konwent.adapters.jdbi.voting.BallotBox;
 import pl.konwent.domain.council.Candidate;
 import pl.konwent.domain.council.Election;
 import pl.konwent.domain.council.Elections;
+import pl.konwent.domain.council.TieBreak;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.membership.MemberKind;
 import pl.konwent.domain.shared.IdSource;
@@ -26,18 +27,20 @@ import pl.konwent.domain.shared.PageRequest;
  */
 public final class JdbiElections implements Elections {
     private static final String COLUMNS = "id, konwent_id, term_year, round_no, seats, run_off_of, state, outcome, "
-            + "created_at, opened_at, closed_at, electorate, version";
+            + "created_at, opened_at, closed_at, electorate, version, tie_break";
     private static final RowMapper<Election> MAPPER = (rs, ctx) -> {
         String outcome = rs.getString("outcome");
         long openedAt = rs.getLong("opened_at");
         boolean opened = !rs.wasNull();
         long closedAt = rs.getLong("closed_at");
         boolean closed = !rs.wasNull();
+        String tieBreak = rs.getString("tie_break");
         return new Election(rs.getString("id"), new KonwentId(rs.getString("konwent_id")), rs.getInt("term_year"),
                 rs.getInt("round_no"), rs.getInt("seats"), rs.getString("run_off_of"),
                 Election.State.valueOf(rs.getString("state")), outcome == null ? null : Election.Outcome.valueOf(outcome),
                 Instant.ofEpochMilli(rs.getLong("created_at")), opened ? Instant.ofEpochMilli(openedAt) : null,
-                closed ? Instant.ofEpochMilli(closedAt) : null, rs.getInt("electorate"), rs.getLong("version"));
+                closed ? Instant.ofEpochMilli(closedAt) : null, rs.getInt("electorate"), rs.getLong("version"),
+                tieBreak == null ? null : TieBreak.valueOf(tieBreak));
     };
     private static final String CANDIDATE_SELECT = "SELECT c.id, c.election_id, c.member_id, m.name, m.kind, "
             + "c.person_name, c.nominated_by, c.state, c.nominated_at FROM election_candidate c "
@@ -65,11 +68,12 @@ public final class JdbiElections implements Elections {
                     .bind("title", "Council election " + e.year() + " round " + e.round())
                     .bind("at", e.createdAt().toEpochMilli()).execute();
             handle.createUpdate("INSERT INTO election (" + COLUMNS + ") VALUES (:id, :konwent, :year, :round, :seats, "
-                            + ":runOffOf, :state, NULL, :at, NULL, NULL, 0, :version)")
+                            + ":runOffOf, :state, NULL, :at, NULL, NULL, 0, :version, :tieBreak)")
                     .bind("id", e.id()).bind("konwent", e.konwent().value()).bind("year", e.year())
                     .bind("round", e.round()).bind("seats", e.seats()).bind("runOffOf", e.runOffOf())
                     .bind("state", e.state().name()).bind("at", e.createdAt().toEpochMilli())
-                    .bind("version", e.version()).execute();
+                    .bind("version", e.version())
+                    .bind("tieBreak", e.tieBreak() == null ? null : e.tieBreak().name()).execute();
         }), "Konwent '" + e.konwent() + "' already has an election for " + e.year()
                 + (e.round() > 1 ? " in round " + e.round() : ""));
     }

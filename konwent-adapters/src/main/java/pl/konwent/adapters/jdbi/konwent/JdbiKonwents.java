@@ -16,6 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.core.mapper.RowMapper;
 import pl.konwent.adapters.jdbi.SqlErrors;
+import pl.konwent.domain.council.TieBreak;
 import pl.konwent.domain.konwent.Charter;
 import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentId;
@@ -60,14 +61,14 @@ public final class JdbiKonwents implements Konwents {
     /** The columns of one konwent, flattened for binding. */
     public record Row(String id, String name, String description, String voivodeship, String defaultMajority,
                       BigDecimal defaultQuorum, boolean alternation, int councilSize, int termYears,
-                      boolean organiserCompetition,
+                      boolean organiserCompetition, String electionTieBreak,
                       LocalDate declarationDeadline, long createdAt, long updatedAt, long version) {
         static Row of(Konwent k) {
             Charter c = k.charter();
             return new Row(k.id().value(), k.name(), k.description(),
                     k.voivodeship() == null ? null : k.voivodeship().teryt(), c.defaultMajority().name(),
                     c.defaultQuorum().fraction(), c.alternation(), c.councilSize(), c.termYears(),
-                    c.organiserCompetition(),
+                    c.organiserCompetition(), c.electionTieBreak().name(),
                     k.declarationDeadline(),
                     k.createdAt().toEpochMilli(), k.updatedAt().toEpochMilli(), k.version());
         }
@@ -82,7 +83,8 @@ public final class JdbiKonwents implements Konwents {
                     new Charter(Majority.valueOf(rs.getString("default_majority")),
                             new Quorum(rs.getBigDecimal("default_quorum")), rs.getBoolean("alternation"),
                             rs.getInt("council_size"), rs.getInt("term_years"),
-                            rs.getBoolean("organiser_competition")),
+                            rs.getBoolean("organiser_competition"),
+                            TieBreak.valueOf(rs.getString("election_tie_break"))),
                     rs.getObject("declaration_deadline", LocalDate.class),
                     Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                     rs.getLong("version"));
@@ -93,11 +95,11 @@ public final class JdbiKonwents implements Konwents {
     public interface Dao {
         String COLUMNS = "id, name, description, voivodeship, default_majority, default_quorum, alternation, "
                 + "council_size, term_years, organiser_competition, declaration_deadline, created_at, updated_at, "
-                + "version";
+                + "version, election_tie_break";
 
         @SqlUpdate("INSERT INTO konwent (" + COLUMNS + ") VALUES (:id, :name, :description, :voivodeship, "
                 + ":defaultMajority, :defaultQuorum, :alternation, :councilSize, :termYears, :organiserCompetition, "
-                + ":declarationDeadline, :createdAt, :updatedAt, :version)")
+                + ":declarationDeadline, :createdAt, :updatedAt, :version, :electionTieBreak)")
         void insert(@BindMethods Row row);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM konwent WHERE id = :id")
@@ -114,6 +116,7 @@ public final class JdbiKonwents implements Konwents {
                 + "default_quorum = :row.defaultQuorum, alternation = :row.alternation, "
                 + "council_size = :row.councilSize, term_years = :row.termYears, "
                 + "organiser_competition = :row.organiserCompetition, "
+                + "election_tie_break = :row.electionTieBreak, "
                 + "declaration_deadline = :row.declarationDeadline, updated_at = :row.updatedAt, "
                 + "version = :row.version WHERE id = :row.id AND version = :expectedVersion")
         int update(@BindMethods("row") Row row, @Bind("expectedVersion") long expectedVersion);

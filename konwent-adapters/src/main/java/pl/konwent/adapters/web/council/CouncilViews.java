@@ -3,6 +3,8 @@ package pl.konwent.adapters.web.council;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import pl.konwent.adapters.web.voting.RulesView;
 import pl.konwent.domain.council.ApprovalCount;
 import pl.konwent.domain.council.Candidate;
 import pl.konwent.domain.council.CouncilService;
@@ -10,6 +12,8 @@ import pl.konwent.domain.council.CouncilTerm;
 import pl.konwent.domain.council.Election;
 import pl.konwent.domain.council.ElectionService;
 import pl.konwent.domain.council.Seat;
+import pl.konwent.domain.council.TieBreak;
+import pl.konwent.domain.council.TieDecision;
 
 /**
  * Council terms, elections, candidates and results as the API shows and takes them. Public views carry no
@@ -54,16 +58,17 @@ public final class CouncilViews {
         }
     }
 
-    public record ElectionRequest(Integer year, Integer seats) {
+    public record ElectionRequest(Integer year, Integer seats, String tieBreak) {
     }
 
     public record ElectionView(String id, String konwentId, int year, int round, int seats, String runOffOf,
                                String state, String outcome, Instant createdAt, Instant openedAt, Instant closedAt,
-                               Integer electorate) {
+                               Integer electorate, String tieBreak) {
         static ElectionView of(Election e) {
             return new ElectionView(e.id(), e.konwent().value(), e.year(), e.round(), e.seats(), e.runOffOf(),
                     e.state().name(), e.outcome() == null ? null : e.outcome().name(), e.createdAt(), e.openedAt(),
-                    e.closedAt(), e.state() == Election.State.NOMINATING ? null : e.electorate());
+                    e.closedAt(), e.state() == Election.State.NOMINATING ? null : e.electorate(),
+                    e.tieBreak() == null ? null : e.tieBreak().name());
         }
     }
 
@@ -99,14 +104,35 @@ public final class CouncilViews {
      */
     public record ElectionResultView(String electionId, String state, int seats, int electorate, long turnout,
                                      String outcome, Integer seatsUndecided, List<RankedView> ranking,
-                                     String runOffId) {
+                                     String runOffId, RulesView rules, TieDecisionView tieDecision,
+                                     LotView lot) {
         static ElectionResultView of(ElectionService.Result r) {
             Election e = r.election();
             ApprovalCount count = r.count();
             return new ElectionResultView(e.id(), e.state().name(), e.seats(), e.electorate(), r.turnout(),
                     e.outcome() == null ? null : e.outcome().name(),
                     count == null ? null : count.seatsUndecided(),
-                    count == null ? null : count.ranking().stream().map(RankedView::of).toList(), r.runOffId());
+                    count == null ? null : count.ranking().stream().map(RankedView::of).toList(), r.runOffId(),
+                    RulesView.of(r.rules()), r.decision() == null ? null : TieDecisionView.of(r.decision()),
+                    r.lot() == null ? null : new LotView(r.lot().commitment(), r.lot().seed()));
         }
+    }
+
+    /**
+     * C6: how the tie at the last seat was settled. {@code order} ranks the tied candidates by the rule; the first
+     * {@code seatedCandidateIds} took the seats. Evidence: for SENIORITY each tied candidate's member's joining
+     * instant ({@code joinedAt}, by candidate id); for LOT the commitment and the revealed seed, from which the
+     * documented draw recomputes {@code order}.
+     */
+    public record TieDecisionView(String rule, List<String> order, List<String> seatedCandidateIds,
+                                  Map<String, Instant> joinedAt, String commitment, String seed) {
+        static TieDecisionView of(TieDecision d) {
+            return new TieDecisionView(d.rule().name(), d.order(), d.seatedCandidateIds(),
+                    d.rule() == TieBreak.SENIORITY ? d.joinedAt() : null, d.commitment(), d.seed());
+        }
+    }
+
+    /** C6: the published side of an election's lot: the commitment from opening, the seed once it closed. */
+    public record LotView(String commitment, String seed) {
     }
 }

@@ -52,7 +52,7 @@ public final class ElectionResource {
                            ElectionRequest body, @Context UriInfo uri) {
         ElectionRequest request = RequestBodies.required(body);
         return created(uri.getAbsolutePathBuilder(), elections.create(caller, konwentId, request.year(),
-                request.seats()));
+                request.seats(), request.tieBreak()));
     }
 
     @GET

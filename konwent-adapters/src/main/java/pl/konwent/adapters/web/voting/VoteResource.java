@@ -23,10 +23,13 @@ import pl.konwent.adapters.web.http.Paging;
 import pl.konwent.adapters.web.http.RequestBodies;
 import pl.konwent.adapters.web.voting.VoteViews.BallotRequest;
 import pl.konwent.adapters.web.voting.VoteViews.BallotView;
+import pl.konwent.adapters.web.voting.VoteViews.NonVoterView;
+import pl.konwent.adapters.web.voting.VoteViews.ReminderView;
 import pl.konwent.adapters.web.voting.VoteViews.ResultView;
 import pl.konwent.adapters.web.voting.VoteViews.VoteRequest;
 import pl.konwent.adapters.web.voting.VoteViews.VoteView;
 import pl.konwent.domain.access.Caller;
+import pl.konwent.domain.voting.Reminders;
 import pl.konwent.domain.voting.Vote;
 import pl.konwent.domain.voting.VotingService;
 
@@ -36,9 +39,11 @@ import pl.konwent.domain.voting.VotingService;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class VoteResource {
     private final VotingService voting;
+    private final Reminders reminders;
 
-    public VoteResource(VotingService voting) {
+    public VoteResource(VotingService voting, Reminders reminders) {
         this.voting = voting;
+        this.reminders = reminders;
     }
 
     @GET
@@ -107,6 +112,23 @@ public final class VoteResource {
     public BallotView hasVoted(@PathParam("konwentId") String konwentId, @PathParam("voteId") String voteId,
                                @PathParam("memberId") String memberId) {
         return new BallotView(voteId, memberId, voting.hasVoted(konwentId, voteId, memberId));
+    }
+
+    /** Issue 22: the electors of an open vote that have not voted yet (COUNCIL, SECRETARIAT); never a choice. */
+    @GET
+    @Path("/{voteId}/non-voters")
+    public PageView<NonVoterView> nonVoters(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                                            @PathParam("voteId") String voteId) {
+        return new PageView<>(reminders.notVoted(caller, konwentId, voteId).stream().map(NonVoterView::of).toList(),
+                null);
+    }
+
+    /** Issue 22: mails the electors that have not voted yet and publishes {@code vote.reminder}. */
+    @POST
+    @Path("/{voteId}/reminders")
+    public ReminderView remind(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                               @PathParam("voteId") String voteId) {
+        return ReminderView.of(reminders.remind(caller, konwentId, voteId));
     }
 
     @GET

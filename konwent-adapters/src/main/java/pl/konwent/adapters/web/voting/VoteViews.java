@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import pl.konwent.domain.voting.NonVoters;
+import pl.konwent.domain.voting.Reminders;
 import pl.konwent.domain.voting.Tally;
 import pl.konwent.domain.voting.Vote;
 import pl.konwent.domain.voting.VoteInput;
@@ -61,17 +63,32 @@ public final class VoteViews {
     public record ResultView(String voteId, String state, boolean secret, int electorate, long turnout,
                              String majority, BigDecimal quorum, String quorumBasis, Integer present,
                              Map<String, Long> counts, Boolean quorumReached, Boolean adopted,
-                             List<NamedBallotView> ballots) {
+                             List<NamedBallotView> ballots, RulesView rules) {
         static ResultView of(VotingService.Result r) {
             Vote v = r.vote();
             Tally t = r.tally();
             boolean closed = t != null;
             return new ResultView(v.id(), v.state().name(), v.question().secret(), v.electorate(), r.turnout(),
-                    r.majority().name(), r.quorum().fraction(), v.atMeeting() ? "ATTENDANCE" : "BALLOTS",
+                    r.majority().name(), r.quorum().fraction(), r.rules().quorumBasis().name(),
                     v.present(), closed ? countsOf(t) : null,
                     closed ? t.quorumReached(r.quorum()) : null, closed ? t.adopted(r.majority(), r.quorum()) : null,
                     closed && !v.question().secret() ? r.named().stream().map(b -> new NamedBallotView(b.memberId(),
-                            b.memberName(), b.choice().name())).toList() : null);
+                            b.memberName(), b.choice().name())).toList() : null, RulesView.of(r.rules()));
+        }
+    }
+
+    /** An elector that has not voted yet (never a choice). */
+    public record NonVoterView(String memberId, String memberName) {
+        public static NonVoterView of(NonVoters.Elector elector) {
+            return new NonVoterView(elector.memberId(), elector.memberName());
+        }
+    }
+
+    /** What a reminder came to: the electors reminded and the e-mails queued for them. */
+    public record ReminderView(String voteId, Instant at, List<NonVoterView> reminded, int mails) {
+        public static ReminderView of(Reminders.Reminder reminder) {
+            return new ReminderView(reminder.vote().id(), reminder.at(),
+                    reminder.reminded().stream().map(NonVoterView::of).toList(), reminder.mails());
         }
     }
 }

@@ -143,9 +143,9 @@ abstract class CouncilStoresContract {
 
     @Test
     void anElectionCountsSealedApprovalsOncePerElectorAndOpensOnlyTheTotals() {
-        Election election = Election.nominating("e1", KRAJOWY, 2012, 1, 5, null, T0);
+        Election election = Election.nominating("e1", KRAJOWY, 2012, 1, 5, null, T0, null);
         elections.add(election);
-        assertThatThrownBy(() -> elections.add(Election.nominating("e2", KRAJOWY, 2012, 1, 5, null, T0)))
+        assertThatThrownBy(() -> elections.add(Election.nominating("e2", KRAJOWY, 2012, 1, 5, null, T0, null)))
                 .isInstanceOf(DomainException.Conflict.class);
         for (int i = 0; i < 6; i++) {
             elections.addCandidate(candidate("c" + i, "m" + i));
@@ -195,7 +195,7 @@ abstract class CouncilStoresContract {
     @Test
     void erasureRenamesOnlyTheMembersSeatsAndCandidaciesNamingThePerson() {
         terms.add(term(2011, 0, 1, 2, 3, 4));
-        elections.add(Election.nominating("e1", KRAJOWY, 2012, 1, 5, null, T0));
+        elections.add(Election.nominating("e1", KRAJOWY, 2012, 1, 5, null, T0, null));
         elections.addCandidate(candidate("c1", "m1"));
         // another member's person of the same name is someone else, and stays
         elections.addCandidate(new Candidate("c2", "e1", "m2", "CIS m2", MemberKind.CIS, "Osoba m1", "m2",

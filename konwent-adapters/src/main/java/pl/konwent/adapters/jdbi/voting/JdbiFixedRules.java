@@ -1,0 +1,50 @@
+package pl.konwent.adapters.jdbi.voting;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.domain.council.TieBreak;
+import pl.konwent.domain.voting.FixedRules;
+import pl.konwent.domain.voting.Majority;
+import pl.konwent.domain.voting.Quorum;
+import pl.konwent.domain.voting.QuorumBasis;
+import pl.konwent.domain.voting.RulesInForce;
+
+/** V5: the rules fixed when a vote or election opened, one row of {@code vote_rules} per ballot box. */
+public final class JdbiFixedRules implements FixedRules {
+    private static final RowMapper<RulesInForce> MAPPER = (rs, ctx) -> {
+        String majority = rs.getString("majority");
+        BigDecimal quorum = rs.getBigDecimal("quorum");
+        String basis = rs.getString("quorum_basis");
+        String tieBreak = rs.getString("tie_break");
+        return new RulesInForce(rs.getLong("charter_version"), majority == null ? null : Majority.valueOf(majority),
+                quorum == null ? null : new Quorum(quorum), basis == null ? null : QuorumBasis.valueOf(basis),
+                tieBreak == null ? null : TieBreak.valueOf(tieBreak));
+    };
+
+    private final Jdbi jdbi;
+
+    public JdbiFixedRules(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void fix(String voteId, RulesInForce rules) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO vote_rules (vote_id, charter_version, majority, "
+                        + "quorum, quorum_basis, tie_break) VALUES (:vote, :version, :majority, :quorum, :basis, :tie)")
+                .bind("vote", voteId).bind("version", rules.charterVersion())
+                .bind("majority", rules.majority() == null ? null : rules.majority().name())
+                .bind("quorum", rules.quorum() == null ? null : rules.quorum().fraction())
+                .bind("basis", rules.quorumBasis() == null ? null : rules.quorumBasis().name())
+                .bind("tie", rules.tieBreak() == null ? null : rules.tieBreak().name())
+                .execute());
+    }
+
+    @Override
+    public Optional<RulesInForce> of(String voteId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT charter_version, majority, quorum, quorum_basis, "
+                        + "tie_break FROM vote_rules WHERE vote_id = :vote")
+                .bind("vote", voteId).map(MAPPER).findOne());
+    }
+}

@@ -351,7 +351,8 @@ JOURNEY = [
         checks=["pm.expect(json.outcome).to.eql('TIE_AT_LAST_SEAT')", "pm.expect(json.seatsUndecided).to.eql(1)"])),
     ("getElectionResult", "the ranking", 200, dict(
         anonymous=True, checks=["pm.expect(json.turnout).to.eql(2)", "pm.expect(json.outcome).to.eql('TIE_AT_LAST_SEAT')",
-                                "pm.expect(json.ranking).to.have.length(3)"])),
+                                "pm.expect(json.ranking).to.have.length(3)",
+                                "pm.expect(json.rules.tieBreak).to.eql('RUN_OFF')", "pm.expect(json.lot).to.be.null"])),
     ("callRunOff", "a run-off among the tied for the undecided seat", 201, dict(
         save={"runOffId": ID},
         checks=["pm.expect(json.runOffOf).to.eql(pm.variables.get('electionId'))", "pm.expect(json.seats).to.eql(1)"])),
@@ -430,6 +431,11 @@ JOURNEY = [
     ("openVote", "open it", 200, dict(checks=["pm.expect(json.state).to.eql('OPEN')", "pm.expect(json.electorate).to.eql(5)"])),
     ("castBallot", "the first CIS votes FOR", 201, dict(as_token="voiceToken", body={"memberId": "{{memberId}}", "choice": "FOR"})),
     ("castBallot", "the KIS votes FOR", 201, dict(as_token="voiceToken", body={"memberId": "{{kisMemberId}}", "choice": "FOR"})),
+    ("listNonVoters", "who has not voted yet (never a choice)", 200, dict(
+        checks=["pm.expect(json.items).to.have.length(3)",
+                "pm.expect(json.items.map(e => e.memberId)).to.include(pm.variables.get('thirdMemberId'))"])),
+    ("remindNonVoters", "remind them: mail through the outbox and a vote.reminder event", 200, dict(
+        checks=["pm.expect(json.reminded).to.have.length(3)", "pm.expect(json.mails).to.be.at.least(1)"])),
     ("castBallot", "the second CIS abstains", 201, dict(as_token="voiceToken", body={"memberId": "{{thirdMemberId}}", "choice": "ABSTAIN"})),
     ("getBallot", "has the first CIS voted?", 200, dict(anonymous=True, checks=["pm.expect(json.voted).to.be.true"])),
     ("listVotes", "votes", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
@@ -437,6 +443,8 @@ JOURNEY = [
     ("getVoteResult", "adopted, with the quorum of those present", 200, dict(
         anonymous=True, checks=["pm.expect(json.adopted).to.be.true", "pm.expect(json.quorumReached).to.be.true",
                                 "pm.expect(json.quorumBasis).to.eql('ATTENDANCE')",
+                                "pm.expect(json.rules.majority).to.eql('SIMPLE')",
+                                "pm.expect(json.rules.charterVersion).to.be.a('number')",
                                 "pm.expect(json.counts).to.include({for: 2, against: 0, abstain: 1})"])),
     ("completeMeeting", "record that it was held", 200, dict(
         vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.state).to.eql('HELD')"])),

@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -185,6 +187,25 @@ class VoteRulesApiTest {
         assertThat(elected).containsExactlyInAnyOrderElementsOf(order.subList(0, 2));
         JsonNode term = anonymous.get(path("/council-terms/2012")).expect(200).json();
         assertThat(term.path("origin").asText()).isEqualTo("ELECTED");
+        assertThat(documentedScript(result.toString())).isEqualTo(commitment + "\n" + String.join("\n", order) + "\n");
+    }
+
+    /** The Python script docs/lot.md gives readers, run on the published result (skipped where python3 is absent). */
+    private static String documentedScript(String resultJson) throws Exception {
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", Path.of("..", "examples", "lot.py").toString(), "-")
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException noPython) {
+            Assumptions.abort("python3 is not installed: " + noPython.getMessage());
+            return null;
+        }
+        try (var stdin = python.getOutputStream()) {
+            stdin.write(resultJson.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor()).as(output).isZero();
+        return output;
     }
 
     @Test

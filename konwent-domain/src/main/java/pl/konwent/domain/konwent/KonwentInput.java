@@ -20,7 +20,13 @@ public record KonwentInput(String name, String description, String voivodeship, 
     public static final int MAX_DESCRIPTION = 4000;
 
     public record CharterInput(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
-                               Integer councilSize, Integer termYears, Boolean organiserCompetition) {
+                               Integer councilSize, Integer termYears, Boolean organiserCompetition,
+                               Boolean proxies, Integer proxiesPerHolder) {
+        public CharterInput(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
+                            Integer councilSize, Integer termYears, Boolean organiserCompetition) {
+            this(defaultMajority, defaultQuorum, alternation, councilSize, termYears, organiserCompetition, null,
+                    null);
+        }
     }
 
     public KonwentDetails validate(FieldErrors errors) {
@@ -55,6 +61,10 @@ public record KonwentInput(String name, String description, String voivodeship, 
         int termYears = charter.termYears() == null ? defaults.termYears() : charter.termYears();
         boolean competition = charter.organiserCompetition() == null ? defaults.organiserCompetition()
                 : charter.organiserCompetition();
+        boolean proxies = charter.proxies() == null ? defaults.proxies() : charter.proxies();
+        int perHolder = charter.proxiesPerHolder() == null ? defaults.proxiesPerHolder() : charter.proxiesPerHolder();
+        errors.check(perHolder >= 1 && perHolder <= Charter.MAX_PROXIES_PER_HOLDER, "charter.proxiesPerHolder",
+                "must be between 1 and " + Charter.MAX_PROXIES_PER_HOLDER);
         errors.check(councilSize >= 1 && councilSize <= Charter.MAX_COUNCIL_SIZE, "charter.councilSize",
                 "must be between 1 and " + Charter.MAX_COUNCIL_SIZE);
         errors.check(termYears >= 1 && termYears <= Charter.MAX_TERM_YEARS, "charter.termYears",
@@ -62,6 +72,6 @@ public record KonwentInput(String name, String description, String voivodeship, 
         if (majority == null || quorum == null || !errors.isEmpty()) {
             return null;
         }
-        return new Charter(majority, quorum, alternation, councilSize, termYears, competition);
+        return new Charter(majority, quorum, alternation, councilSize, termYears, competition, proxies, perHolder);
     }
 }

@@ -60,14 +60,14 @@ public final class JdbiKonwents implements Konwents {
     /** The columns of one konwent, flattened for binding. */
     public record Row(String id, String name, String description, String voivodeship, String defaultMajority,
                       BigDecimal defaultQuorum, boolean alternation, int councilSize, int termYears,
-                      boolean organiserCompetition,
+                      boolean organiserCompetition, boolean proxies, int proxiesPerHolder,
                       LocalDate declarationDeadline, long createdAt, long updatedAt, long version) {
         static Row of(Konwent k) {
             Charter c = k.charter();
             return new Row(k.id().value(), k.name(), k.description(),
                     k.voivodeship() == null ? null : k.voivodeship().teryt(), c.defaultMajority().name(),
                     c.defaultQuorum().fraction(), c.alternation(), c.councilSize(), c.termYears(),
-                    c.organiserCompetition(),
+                    c.organiserCompetition(), c.proxies(), c.proxiesPerHolder(),
                     k.declarationDeadline(),
                     k.createdAt().toEpochMilli(), k.updatedAt().toEpochMilli(), k.version());
         }
@@ -82,7 +82,8 @@ public final class JdbiKonwents implements Konwents {
                     new Charter(Majority.valueOf(rs.getString("default_majority")),
                             new Quorum(rs.getBigDecimal("default_quorum")), rs.getBoolean("alternation"),
                             rs.getInt("council_size"), rs.getInt("term_years"),
-                            rs.getBoolean("organiser_competition")),
+                            rs.getBoolean("organiser_competition"), rs.getBoolean("proxies"),
+                            rs.getInt("proxies_per_holder")),
                     rs.getObject("declaration_deadline", LocalDate.class),
                     Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                     rs.getLong("version"));
@@ -92,12 +93,13 @@ public final class JdbiKonwents implements Konwents {
     @RegisterRowMapper(KonwentMapper.class)
     public interface Dao {
         String COLUMNS = "id, name, description, voivodeship, default_majority, default_quorum, alternation, "
-                + "council_size, term_years, organiser_competition, declaration_deadline, created_at, updated_at, "
+                + "council_size, term_years, organiser_competition, proxies, proxies_per_holder, declaration_deadline, "
+                + "created_at, updated_at, "
                 + "version";
 
         @SqlUpdate("INSERT INTO konwent (" + COLUMNS + ") VALUES (:id, :name, :description, :voivodeship, "
                 + ":defaultMajority, :defaultQuorum, :alternation, :councilSize, :termYears, :organiserCompetition, "
-                + ":declarationDeadline, :createdAt, :updatedAt, :version)")
+                + ":proxies, :proxiesPerHolder, :declarationDeadline, :createdAt, :updatedAt, :version)")
         void insert(@BindMethods Row row);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM konwent WHERE id = :id")
@@ -113,7 +115,8 @@ public final class JdbiKonwents implements Konwents {
                 + "voivodeship = :row.voivodeship, default_majority = :row.defaultMajority, "
                 + "default_quorum = :row.defaultQuorum, alternation = :row.alternation, "
                 + "council_size = :row.councilSize, term_years = :row.termYears, "
-                + "organiser_competition = :row.organiserCompetition, "
+                + "organiser_competition = :row.organiserCompetition, proxies = :row.proxies, "
+                + "proxies_per_holder = :row.proxiesPerHolder, "
                 + "declaration_deadline = :row.declarationDeadline, updated_at = :row.updatedAt, "
                 + "version = :row.version WHERE id = :row.id AND version = :expectedVersion")
         int update(@BindMethods("row") Row row, @Bind("expectedVersion") long expectedVersion);

@@ -8,13 +8,15 @@ public record KonwentRequest(String id, String name, String description, String 
                              String declarationDeadline) {
 
     public record CharterRequest(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
-                                 Integer councilSize, Integer termYears, Boolean organiserCompetition) {
+                                 Integer councilSize, Integer termYears, Boolean organiserCompetition,
+                                 Boolean proxies, Integer proxiesPerHolder) {
     }
 
     KonwentInput toInput() {
         return new KonwentInput(name, description, voivodeship, charter == null ? null
                 : new KonwentInput.CharterInput(charter.defaultMajority(), charter.defaultQuorum(),
                         charter.alternation(), charter.councilSize(), charter.termYears(),
-                        charter.organiserCompetition()), declarationDeadline);
+                        charter.organiserCompetition(), charter.proxies(), charter.proxiesPerHolder()),
+                declarationDeadline);
     }
 }

@@ -11,11 +11,12 @@ public record KonwentView(String id, String name, String description, String voi
                           LocalDate declarationDeadline, Instant createdAt, Instant updatedAt) {
 
     public record CharterView(String defaultMajority, BigDecimal defaultQuorum, boolean alternation,
-                              int councilSize, int termYears, boolean organiserCompetition) {
+                              int councilSize, int termYears, boolean organiserCompetition, boolean proxies,
+                              int proxiesPerHolder) {
         static CharterView of(Charter charter) {
             return new CharterView(charter.defaultMajority().name(), charter.defaultQuorum().fraction(),
                     charter.alternation(), charter.councilSize(), charter.termYears(),
-                    charter.organiserCompetition());
+                    charter.organiserCompetition(), charter.proxies(), charter.proxiesPerHolder());
         }
     }
 

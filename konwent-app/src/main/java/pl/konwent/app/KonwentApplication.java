@@ -58,12 +58,15 @@ import pl.konwent.domain.access.LoginThrottle;
 import pl.konwent.domain.access.PasswordHasher;
 import pl.konwent.domain.audit.AuditService;
 import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.voting.AuthorisationService;
 import pl.konwent.domain.voting.VotingService;
 import pl.konwent.adapters.jdbi.voting.JdbiBallotSealer;
 import pl.konwent.adapters.jdbi.voting.JdbiSecretBallots;
+import pl.konwent.adapters.jdbi.voting.JdbiAuthorisations;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
 import pl.konwent.adapters.security.KeyWrap;
 import pl.konwent.domain.voting.SecretBallots;
+import pl.konwent.adapters.web.voting.AuthorisationResource;
 import pl.konwent.adapters.web.voting.VoteResource;
 import pl.konwent.domain.shared.Attempts;
 import pl.konwent.domain.shared.Throttle;
@@ -218,8 +221,12 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
                 unitOfWork, ids, clock, maxFileSize);
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
-        VotingService voting = new VotingService(new JdbiVotes(jdbi, ids), secretBallots, meetingStore, konwents,
-                documents, events, unitOfWork, ids, clock);
+        JdbiVotes voteStore = new JdbiVotes(jdbi, ids);
+        JdbiAuthorisations authorisationStore = new JdbiAuthorisations(jdbi);
+        VotingService voting = new VotingService(voteStore, secretBallots, meetingStore, konwents,
+                documents, events, unitOfWork, ids, clock, authorisationStore);
+        AuthorisationService authorisations = new AuthorisationService(authorisationStore, accountStore, grantStore,
+                memberStore, voteStore, meetingStore, konwents, documents, unitOfWork, ids, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
         MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, events, unitOfWork,
@@ -266,6 +273,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new DeclarationResource(membership));
         environment.jersey().register(new MemberResource(membership));
         environment.jersey().register(new VoteResource(voting));
+        environment.jersey().register(new AuthorisationResource(authorisations));
         environment.jersey().register(new CouncilResource(councils));
         environment.jersey().register(new ElectionResource(elections));
         environment.jersey().register(new MeetingResource(meetings));

@@ -93,6 +93,8 @@ public final class AuthorisationService {
         }
         Member member = members.find(konwent.id(), memberId).filter(Member::isActive).orElse(null);
         errors.check(member != null, "memberId", "is not a current member of this konwent");
+        errors.check(kind != Authorisation.Kind.PROXY || members.find(konwent.id(), input.holderMemberId())
+                .filter(Member::isActive).isPresent(), "holderMemberId", "is not a current member of this konwent");
         if (input.meetingId() != null) {
             errors.check(meetings.sitting(konwent.id(), input.meetingId()).isPresent(), "meetingId",
                     "is not a meeting of konwent '" + konwent.id() + "'");

@@ -436,16 +436,44 @@ JOURNEY = [
                 "pm.expect(json.items.map(e => e.memberId)).to.include(pm.variables.get('thirdMemberId'))"])),
     ("remindNonVoters", "remind them: mail through the outbox and a vote.reminder event", 200, dict(
         checks=["pm.expect(json.reminded).to.have.length(3)", "pm.expect(json.mails).to.be.at.least(1)"])),
-    ("castBallot", "the second CIS abstains", 201, dict(as_token="voiceToken", body={"memberId": "{{thirdMemberId}}", "choice": "ABSTAIN"})),
+    # V4: the second CIS's representative cannot stay; a person of its delegation votes for it on a written authorisation
+    ("createAccount", "an account for the second CIS's substitute", 201, dict(
+        body={"username": "zastepca-{{run}}", "password": "haslo-zastepcy-{{run}}",
+              "displayName": "Celina Zając", "email": "celina@example.pl"},
+        save={"substituteAccountId": ID})),
+    ("createToken", "the substitute logs in", 201, dict(
+        anonymous=True, body={"username": "zastepca-{{run}}", "password": "haslo-zastepcy-{{run}}"},
+        save={"substituteToken": "json.token"})),
+    ("submitAuthorisation", "the second CIS authorises its substitute for the meeting (V4)", 201, dict(
+        as_token="voiceToken",
+        body={"memberId": "{{thirdMemberId}}", "kind": "SUBSTITUTE", "holderAccountId": "{{substituteAccountId}}",
+              "meetingId": "{{heldMeetingId}}", "signedBy": "Jan Kowalski"},
+        save={"authorisationId": ID},
+        checks=["pm.expect(json.state).to.eql('SUBMITTED')", "pm.expect(json.fileId).to.be.null"])),
+    ("uploadAuthorisationFile", "the signed authorisation, kept INTERNAL in the archive", 201, dict(
+        as_token="voiceToken", query={"filename": "pelnomocnictwo.pdf"},
+        checks=["pm.expect(json.contentType).to.eql('application/pdf')"])),
+    ("decideAuthorisation", "the secretariat accepts it", 200, dict(
+        body={"outcome": "ACCEPTED", "reason": "Podpisane przez dyrektora CIS."},
+        checks=["pm.expect(json.state).to.eql('ACCEPTED')"])),
+    ("getAuthorisation", "read it", 200, dict(checks=["pm.expect(json.fileId).to.be.a('string')"])),
+    ("listAuthorisations", "the konwent's authorisations", 200, dict(
+        checks=["pm.expect(json.items).to.have.length(1)"])),
+    ("castBallot", "the second CIS abstains, through its substitute", 201, dict(
+        as_token="substituteToken", body={"memberId": "{{thirdMemberId}}", "choice": "ABSTAIN"})),
+    ("revokeAuthorisation", "too late to revoke: a ballot was cast under it", 409, dict(
+        as_token="voiceToken", body={"reason": "Przedstawiciel jednak został."},
+        problem="/problems/conflict", checks=["pm.expect(json.detail).to.include('already cast')"])),
     ("getBallot", "has the first CIS voted?", 200, dict(anonymous=True, checks=["pm.expect(json.voted).to.be.true"])),
     ("listVotes", "votes", 200, dict(anonymous=True, checks=["pm.expect(json.items).to.have.length(1)"])),
     ("closeVote", "close it", 200, dict(checks=["pm.expect(json.state).to.eql('CLOSED')"])),
     ("getVoteResult", "adopted, with the quorum of those present", 200, dict(
         anonymous=True, checks=["pm.expect(json.adopted).to.be.true", "pm.expect(json.quorumReached).to.be.true",
                                 "pm.expect(json.quorumBasis).to.eql('ATTENDANCE')",
-                                "pm.expect(json.rules.majority).to.eql('SIMPLE')",
-                                "pm.expect(json.rules.charterVersion).to.be.a('number')",
-                                "pm.expect(json.counts).to.include({for: 2, against: 0, abstain: 1})"])),
+                                 "pm.expect(json.rules.majority).to.eql('SIMPLE')",
+                                 "pm.expect(json.rules.charterVersion).to.be.a('number')",
+                                "pm.expect(json.counts).to.include({for: 2, against: 0, abstain: 1})",
+                                "pm.expect(json.ballots.filter(b => b.castUnder).map(b => b.castUnder.kind)).to.eql(['SUBSTITUTE'])"])),
     ("completeMeeting", "record that it was held", 200, dict(
         vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.state).to.eql('HELD')"])),
     ("writeCommunique", "write its communiqué", 201, dict(

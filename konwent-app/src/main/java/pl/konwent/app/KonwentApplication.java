@@ -58,9 +58,11 @@ import pl.konwent.domain.access.LoginThrottle;
 import pl.konwent.domain.access.PasswordHasher;
 import pl.konwent.domain.audit.AuditService;
 import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.voting.AuthorisationService;
 import pl.konwent.domain.voting.VotingService;
 import pl.konwent.adapters.jdbi.voting.JdbiBallotSealer;
 import pl.konwent.adapters.jdbi.voting.JdbiSecretBallots;
+import pl.konwent.adapters.jdbi.voting.JdbiAuthorisations;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
 import pl.konwent.adapters.security.KeyWrap;
 import pl.konwent.adapters.jdbi.council.JdbiLotSeeds;
@@ -68,6 +70,7 @@ import pl.konwent.adapters.jdbi.voting.JdbiFixedRules;
 import pl.konwent.adapters.jdbi.voting.JdbiNonVoters;
 import pl.konwent.domain.voting.Reminders;
 import pl.konwent.domain.voting.SecretBallots;
+import pl.konwent.adapters.web.voting.AuthorisationResource;
 import pl.konwent.adapters.web.voting.VoteResource;
 import pl.konwent.domain.shared.Attempts;
 import pl.konwent.domain.shared.Throttle;
@@ -225,8 +228,11 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 unitOfWork, ids, clock, maxFileSize);
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
         JdbiVotes voteStore = new JdbiVotes(jdbi, ids);
+        JdbiAuthorisations authorisationStore = new JdbiAuthorisations(jdbi);
         VotingService voting = new VotingService(voteStore, secretBallots, meetingStore, konwents, fixedRules,
-                documents, events, unitOfWork, ids, clock);
+                documents, events, unitOfWork, ids, clock, authorisationStore);
+        AuthorisationService authorisations = new AuthorisationService(authorisationStore, accountStore, grantStore,
+                memberStore, voteStore, meetingStore, konwents, documents, unitOfWork, ids, clock);
         Reminders reminders = new Reminders(voteStore, new JdbiNonVoters(jdbi), memberStore, konwents, outbox, events,
                 unitOfWork, clock);
         MailSettings mail = configuration.getMail();
@@ -275,6 +281,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new DeclarationResource(membership));
         environment.jersey().register(new MemberResource(membership));
         environment.jersey().register(new VoteResource(voting, reminders));
+        environment.jersey().register(new AuthorisationResource(authorisations));
         environment.jersey().register(new CouncilResource(councils));
         environment.jersey().register(new ElectionResource(elections));
         environment.jersey().register(new MeetingResource(meetings));

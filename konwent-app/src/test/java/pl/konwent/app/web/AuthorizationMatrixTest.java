@@ -56,6 +56,8 @@ class AuthorizationMatrixTest {
     private Api secretariatHere;
     private final java.util.concurrent.atomic.AtomicInteger planYears = new java.util.concurrent.atomic.AtomicInteger(2040);
     private String target;
+    /** V4: the account of a person of the member's delegation, its substitute. */
+    private String substitute;
     private String member;
     private String departmentHereId;
     private Councils.Council council;
@@ -84,6 +86,7 @@ class AuthorizationMatrixTest {
         member = Declarations.acceptedMember(anonymous, councilHere, "tutaj", "CIS Tutaj");
         representativeOfMember = Accounts.withRole(admin, anonymous, "rep-czlonka", "tutaj", "REPRESENTATIVE", member);
         secretariatHere = Accounts.withRole(admin, anonymous, "sekretariat", "tutaj", "SECRETARIAT", null);
+        substitute = Accounts.create(admin, "zastepca");
     }
 
     Stream<Arguments> operations() {
@@ -170,6 +173,27 @@ class AuthorizationMatrixTest {
                 op("POST /api/v1/konwents/{konwentId}/votes/{voteId}/reminders",
                         api -> api.post("/api/v1/konwents/tutaj/votes/" + openVote() + "/reminders", null),
                         t -> t.councilHere, t -> t.departmentHere, 403, 200),
+                op("GET /api/v1/konwents/{konwentId}/authorisations",
+                        api -> api.get("/api/v1/konwents/tutaj/authorisations"),
+                        t -> t.councilHere, t -> t.representativeHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/authorisations",
+                        api -> api.post("/api/v1/konwents/tutaj/authorisations", authorisationInput()),
+                        t -> t.representativeOfMember, t -> t.representativeHere, 403, 201),
+                op("GET /api/v1/konwents/{konwentId}/authorisations/{authorisationId}",
+                        api -> api.get("/api/v1/konwents/tutaj/authorisations/" + submittedAuthorisation(false)),
+                        t -> t.secretariatHere, t -> t.representativeHere, 404, 200),
+                op("POST /api/v1/konwents/{konwentId}/authorisations/{authorisationId}/file",
+                        api -> api.post("/api/v1/konwents/tutaj/authorisations/" + submittedAuthorisation(false)
+                                + "/file?filename=p.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                        t -> t.representativeOfMember, t -> t.councilHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/authorisations/{authorisationId}/decision",
+                        api -> api.post("/api/v1/konwents/tutaj/authorisations/" + submittedAuthorisation(true)
+                                + "/decision", Map.of("outcome", "REJECTED", "reason", "Test uprawnień")),
+                        t -> t.secretariatHere, t -> t.departmentHere, 403, 200),
+                op("POST /api/v1/konwents/{konwentId}/authorisations/{authorisationId}/revocation",
+                        api -> api.post("/api/v1/konwents/tutaj/authorisations/" + submittedAuthorisation(false)
+                                + "/revocation", null),
+                        t -> t.representativeOfMember, t -> t.councilHere, 403, 200),
                 op("POST /api/v1/konwents/{konwentId}/council-terms",
                         api -> api.post("/api/v1/konwents/" + konwentWithMembersForDepartmentHere() + "/council-terms",
                                 appointment()),
@@ -578,6 +602,23 @@ class AuthorizationMatrixTest {
         String vote = draftVote();
         councilHere.post("/api/v1/konwents/tutaj/votes/" + vote + "/opening", null).expect(200);
         return vote;
+    }
+
+    /** V4: the member's authorisation of a substitute for a draft vote. */
+    private Map<String, Object> authorisationInput() {
+        return Map.of("memberId", member, "kind", "SUBSTITUTE", "holderAccountId", substitute, "voteId", draftVote(),
+                "signedBy", "Dyrektor");
+    }
+
+    /** A SUBMITTED authorisation of the member; {@code withFile}: its signed file uploaded. */
+    private String submittedAuthorisation(boolean withFile) {
+        String id = representativeOfMember.post("/api/v1/konwents/tutaj/authorisations", authorisationInput())
+                .expect(201).json().path("id").asText();
+        if (withFile) {
+            representativeOfMember.post("/api/v1/konwents/tutaj/authorisations/" + id + "/file?filename=p.pdf",
+                    "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).expect(201);
+        }
+        return id;
     }
 
     private String pendingDeclaration() {

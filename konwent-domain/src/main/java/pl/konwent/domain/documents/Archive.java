@@ -13,4 +13,16 @@ public interface Archive {
     }
 
     Document archivePublic(KonwentId konwent, Entry entry);
+
+    /**
+     * An INTERNAL document produced by {@code source} (V4: a member's written authorisation), readable only by
+     * those who read the konwent's INTERNAL documents; its file comes with {@link #attachInternal}.
+     */
+    Document archiveInternal(KonwentId konwent, Entry entry);
+
+    /**
+     * Takes the file of a document archived with {@link #archiveInternal}, checked as every archived file is (size,
+     * PDF/DOCX/ODT by its bytes, checksum). The calling use case has authorized the caller; runs its own transaction.
+     */
+    DocumentFile attachInternal(KonwentId konwent, String documentId, String fileName, java.io.InputStream bytes);
 }

@@ -27,9 +27,12 @@ public record Document(String id, KonwentId konwent, Content content, Source sou
         }
     }
 
-    /** What archived a document automatically: an adopted vote, or a meeting whose communiqué was published. */
+    /**
+     * What archived a document automatically: an adopted vote, a meeting whose communiqué was published, or a
+     * member's written authorisation (V4, INTERNAL).
+     */
     public record Source(Type type, String id) {
-        public enum Type { VOTE, MEETING }
+        public enum Type { VOTE, MEETING, AUTHORISATION }
 
         public Source {
             Objects.requireNonNull(type, "type");

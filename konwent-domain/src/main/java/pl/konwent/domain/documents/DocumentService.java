@@ -139,6 +139,15 @@ public final class DocumentService implements Archive {
     public DocumentFile attach(Optional<Caller> caller, String konwentId, String documentId, String fileName,
                                InputStream bytes) {
         Konwent konwent = departmentOf(caller, konwentId);
+        return store(konwent.id(), documentId, fileName, bytes);
+    }
+
+    @Override
+    public DocumentFile attachInternal(KonwentId konwent, String documentId, String fileName, InputStream bytes) {
+        return store(konwent, documentId, fileName, bytes);
+    }
+
+    private DocumentFile store(KonwentId konwent, String documentId, String fileName, InputStream bytes) {
         find(konwent, documentId);
         FileStore.Staged staged = files.stage(bytes, maxFileSize);
         if (staged.type() == null) {
@@ -191,10 +200,20 @@ public final class DocumentService implements Archive {
     /** D1: called inside the caller's transaction by the use cases whose outcome is a public document. */
     @Override
     public Document archivePublic(KonwentId konwent, Entry entry) {
+        return archive(konwent, entry, Visibility.PUBLIC);
+    }
+
+    /** V4: called inside the caller's transaction; the document stays INTERNAL. */
+    @Override
+    public Document archiveInternal(KonwentId konwent, Entry entry) {
+        return archive(konwent, entry, Visibility.INTERNAL);
+    }
+
+    private Document archive(KonwentId konwent, Entry entry, Visibility visibility) {
         Instant now = now();
         Document document = new Document(ids.newId().toString(), konwent, new Document.Content(entry.title(),
-                entry.kind(), entry.date(), DocumentInput.DEFAULT_LANGUAGE, entry.body(), Visibility.PUBLIC),
-                entry.source(), List.of(), now, now, now, 1);
+                entry.kind(), entry.date(), DocumentInput.DEFAULT_LANGUAGE, entry.body(), visibility),
+                entry.source(), List.of(), now, now, visibility == Visibility.PUBLIC ? now : null, 1);
         documents.add(document);
         announceIfPublished(document, null);
         return document;
@@ -229,7 +248,12 @@ public final class DocumentService implements Archive {
     }
 
     private Document find(Konwent konwent, String documentId) {
-        return documents.find(konwent.id(), documentId).orElseThrow(() -> notFound(konwent, documentId));
+        return find(konwent.id(), documentId);
+    }
+
+    private Document find(KonwentId konwent, String documentId) {
+        return documents.find(konwent, documentId).orElseThrow(() -> new DomainException.NotFound("No document '"
+                + documentId + "' in konwent '" + konwent + "'"));
     }
 
     private static DomainException notFound(Konwent konwent, String documentId) {

@@ -22,11 +22,12 @@ public record KonwentInput(String name, String description, String voivodeship, 
 
     public record CharterInput(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
                                Integer councilSize, Integer termYears, Boolean organiserCompetition,
-                               String electionTieBreak) {
-        /** Without the election tie rule (C6), which then takes the default. */
+                               String electionTieBreak, Boolean proxies, Integer proxiesPerHolder) {
+        /** Without the election tie rule (C6) and the proxy rule (V4), which then take their defaults. */
         public CharterInput(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
                             Integer councilSize, Integer termYears, Boolean organiserCompetition) {
-            this(defaultMajority, defaultQuorum, alternation, councilSize, termYears, organiserCompetition, null);
+            this(defaultMajority, defaultQuorum, alternation, councilSize, termYears, organiserCompetition, null,
+                    null, null);
         }
     }
 
@@ -64,6 +65,10 @@ public record KonwentInput(String name, String description, String voivodeship, 
                 : charter.organiserCompetition();
         TieBreak tieBreak = charter.electionTieBreak() == null ? defaults.electionTieBreak()
                 : errors.parse("charter.electionTieBreak", () -> Enums.parse(TieBreak.class, charter.electionTieBreak()));
+        boolean proxies = charter.proxies() == null ? defaults.proxies() : charter.proxies();
+        int perHolder = charter.proxiesPerHolder() == null ? defaults.proxiesPerHolder() : charter.proxiesPerHolder();
+        errors.check(perHolder >= 1 && perHolder <= Charter.MAX_PROXIES_PER_HOLDER, "charter.proxiesPerHolder",
+                "must be between 1 and " + Charter.MAX_PROXIES_PER_HOLDER);
         errors.check(councilSize >= 1 && councilSize <= Charter.MAX_COUNCIL_SIZE, "charter.councilSize",
                 "must be between 1 and " + Charter.MAX_COUNCIL_SIZE);
         errors.check(termYears >= 1 && termYears <= Charter.MAX_TERM_YEARS, "charter.termYears",
@@ -71,6 +76,7 @@ public record KonwentInput(String name, String description, String voivodeship, 
         if (majority == null || quorum == null || tieBreak == null || !errors.isEmpty()) {
             return null;
         }
-        return new Charter(majority, quorum, alternation, councilSize, termYears, competition, tieBreak);
+        return new Charter(majority, quorum, alternation, councilSize, termYears, competition, tieBreak, proxies,
+                perHolder);
     }
 }

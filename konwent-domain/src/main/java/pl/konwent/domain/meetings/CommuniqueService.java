@@ -20,6 +20,8 @@ import pl.konwent.domain.shared.Mail;
 import pl.konwent.domain.shared.Outbox;
 import pl.konwent.domain.shared.PolishTime;
 import pl.konwent.domain.shared.UnitOfWork;
+import pl.konwent.domain.voting.Authorisation;
+import pl.konwent.domain.voting.Votes;
 import pl.konwent.domain.voting.VotingService;
 
 /**
@@ -165,8 +167,24 @@ public final class CommuniqueService {
             text.append("- ").append(r.vote().question().title()).append(" (").append(r.vote().question().kind())
                     .append("): za ").append(r.tally().forVotes()).append(", przeciw ").append(r.tally().against())
                     .append(", wstrzymało się ").append(r.tally().abstain()).append('\n');
+            appendAuthorised(text, r);
         }
         return text.toString();
+    }
+
+    /** V4: in an open vote, the ballots cast by substitutes and proxies, each named; never in a secret one (V3). */
+    private static void appendAuthorised(StringBuilder text, VotingService.Result result) {
+        if (result.vote().question().secret()) {
+            return;
+        }
+        for (Votes.NamedBallot ballot : result.named()) {
+            Votes.CastUnder under = ballot.castUnder();
+            if (under != null) {
+                text.append("  ").append(ballot.memberName()).append(under.kind() == Authorisation.Kind.PROXY
+                        ? ": głos oddany przez pełnomocnika, przedstawiciela " + under.holderMemberName()
+                        : ": głos oddany przez zastępcę z delegacji").append('\n');
+            }
+        }
     }
 
     private Communique find(Konwent konwent, String meetingId) {

@@ -12,4 +12,7 @@ public interface MeetingAttendance {
     }
 
     Optional<Sitting> sitting(KonwentId konwent, String meetingId);
+
+    /** Whether the meeting's attendance records the member present (V4: where a holder's ballot counts). */
+    boolean present(String meetingId, String memberId);
 }

@@ -31,8 +31,17 @@ public final class SecretBallots {
 
     /** Seals the member's ballot outside any transaction, then stores it in one as short as an open ballot's. */
     public Votes.CastOutcome cast(String voteId, String memberId, List<String> options, Set<String> marked) {
+        return cast(voteId, memberId, options, marked, BallotGuard.NONE);
+    }
+
+    /**
+     * The same, with {@code guard} in the storing transaction (V4: a ballot under an authorisation). What the guard
+     * records never touches the sealed ballot, so nothing links the holder to the choice.
+     */
+    public Votes.CastOutcome cast(String voteId, String memberId, List<String> options, Set<String> marked,
+                                  BallotGuard guard) {
         byte[] sealed = sealer.seal(voteId, vector(options, marked));
-        return unitOfWork.inTransaction(() -> box.cast(voteId, memberId, sealed));
+        return unitOfWork.inTransaction(() -> guard.around(() -> box.cast(voteId, memberId, sealed)));
     }
 
     /**

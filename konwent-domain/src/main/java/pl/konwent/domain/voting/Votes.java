@@ -11,8 +11,15 @@ public interface Votes {
     /** What storing a ballot came to. */
     enum CastOutcome { COUNTED, ALREADY_VOTED, NOT_AN_ELECTOR, NOT_OPEN }
 
-    /** A named ballot of an open vote, published with its result. */
-    record NamedBallot(String memberId, String memberName, Choice choice) {
+    /**
+     * A named ballot of an open vote, published with its result; {@code castUnder} when it was cast under an
+     * authorisation (V4), else null.
+     */
+    record NamedBallot(String memberId, String memberName, Choice choice, CastUnder castUnder) {
+    }
+
+    /** V4: the ballot was cast by a substitute, or by the proxy who represents {@code holderMemberId}. */
+    record CastUnder(Authorisation.Kind kind, String holderMemberId, String holderMemberName) {
     }
 
     void add(Vote vote);

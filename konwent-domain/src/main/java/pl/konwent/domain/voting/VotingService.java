@@ -56,12 +56,13 @@ public final class VotingService {
     private final UnitOfWork unitOfWork;
     private final IdSource ids;
     private final Clock clock;
+    private final Authorisations authorisations;
 
     public static final String CLOSED = "vote.closed";
 
     public VotingService(Votes votes, SecretBallots secretBallots, MeetingAttendance meetings,
                          KonwentService konwents, FixedRules fixedRules, Archive archive, Events events,
-                         UnitOfWork unitOfWork, IdSource ids, Clock clock) {
+                         UnitOfWork unitOfWork, IdSource ids, Clock clock, Authorisations authorisations) {
         this.votes = votes;
         this.secretBallots = secretBallots;
         this.meetings = meetings;
@@ -72,6 +73,7 @@ public final class VotingService {
         this.unitOfWork = unitOfWork;
         this.ids = ids;
         this.clock = clock;
+        this.authorisations = authorisations;
     }
 
     public Vote create(Optional<Caller> caller, String konwentId, VoteInput input) {
@@ -185,7 +187,8 @@ public final class VotingService {
 
     /**
      * V1: the member's REPRESENTATIVE casts the member's one ballot; a second one is a conflict. V3: a secret
-     * ballot is sealed before it is stored.
+     * ballot is sealed before it is stored. V4: the holder of an accepted authorisation covering the vote casts it
+     * instead, as the same one ballot of the member.
      */
     public void cast(Optional<Caller> caller, String konwentId, String voteId, String memberId, String choice) {
         Konwent konwent = konwents.get(konwentId);
@@ -193,15 +196,21 @@ public final class VotingService {
         String member = errors.requireText("memberId", memberId, 64);
         Choice valid = errors.parse("choice", () -> Enums.parse(Choice.class, choice));
         errors.throwIfAny();
-        RoleRules.onlyTheMembersOwnPeopleVote(Access.authenticated(caller), konwent.id(), member); // V6
+        Caller voter = Access.authenticated(caller);
+        List<Authorisation> held = voter.represents(konwent.id(), member) ? List.of()
+                : authorisations.acceptedFor(konwent.id(), member, voter.id());
+        if (held.isEmpty() || voter.isAdmin() || voter.holds(konwent.id(), Role.DEPARTMENT)) {
+            RoleRules.onlyTheMembersOwnPeopleVote(voter, konwent.id(), member); // V6
+        }
         Vote vote = find(konwent, voteId);
+        BallotGuard guard = held.isEmpty() ? BallotGuard.NONE : underAuthorisation(vote, member, held);
         Votes.CastOutcome outcome;
         if (vote.state() != Vote.State.OPEN) {
             outcome = Votes.CastOutcome.NOT_OPEN;
         } else if (vote.question().secret()) {
-            outcome = secretBallots.cast(vote.id(), member, OPTIONS, Set.of(valid.name()));
+            outcome = secretBallots.cast(vote.id(), member, OPTIONS, Set.of(valid.name()), guard);
         } else {
-            outcome = unitOfWork.inTransaction(() -> votes.cast(vote, member, valid));
+            outcome = unitOfWork.inTransaction(() -> guard.around(() -> votes.cast(vote, member, valid)));
         }
         switch (outcome) {
             case COUNTED -> { }
@@ -210,6 +219,33 @@ public final class VotingService {
             case NOT_AN_ELECTOR -> throw new DomainException.RuleViolation("V1", "Member '" + member
                     + "' was not a current member when the vote opened, so it has no vote in it");
         }
+    }
+
+    /**
+     * V4: the ballot of a holder: the authorisation is locked and must still be accepted (revoking takes turns with
+     * it), the holder recorded present when the vote is at a meeting, and the counted ballot is marked as cast
+     * under it, in the ballot's own transaction.
+     */
+    private BallotGuard underAuthorisation(Vote vote, String member, List<Authorisation> held) {
+        Authorisation authorisation = held.stream().filter(a -> ProxyRules.usableIn(a, vote)).findFirst()
+                .orElseThrow(() -> new DomainException.Forbidden("V4: none of your accepted authorisations of member '"
+                        + member + "' covers vote '" + vote.id() + "'"));
+        return new BallotGuard() {
+            @Override
+            public void admit() {
+                Authorisation current = authorisations.lock(vote.konwent(), authorisation.id())
+                        .filter(a -> ProxyRules.usableIn(a, vote))
+                        .orElseThrow(() -> new DomainException.Conflict("Authorisation '" + authorisation.id()
+                                + "' was revoked meanwhile"));
+                ProxyRules.holderPresentAtTheMeeting(vote, !vote.atMeeting()
+                        || meetings.present(vote.question().meetingId(), current.holderMemberId()));
+            }
+
+            @Override
+            public void counted() {
+                authorisations.recordBallot(vote.id(), member, authorisation.id());
+            }
+        };
     }
 
     public boolean hasVoted(String konwentId, String voteId, String memberId) {

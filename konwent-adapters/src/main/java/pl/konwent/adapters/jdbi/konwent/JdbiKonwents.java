@@ -61,14 +61,14 @@ public final class JdbiKonwents implements Konwents {
     /** The columns of one konwent, flattened for binding. */
     public record Row(String id, String name, String description, String voivodeship, String defaultMajority,
                       BigDecimal defaultQuorum, boolean alternation, int councilSize, int termYears,
-                      boolean organiserCompetition, String electionTieBreak,
+                      boolean organiserCompetition, String electionTieBreak, boolean proxies, int proxiesPerHolder,
                       LocalDate declarationDeadline, long createdAt, long updatedAt, long version) {
         static Row of(Konwent k) {
             Charter c = k.charter();
             return new Row(k.id().value(), k.name(), k.description(),
                     k.voivodeship() == null ? null : k.voivodeship().teryt(), c.defaultMajority().name(),
                     c.defaultQuorum().fraction(), c.alternation(), c.councilSize(), c.termYears(),
-                    c.organiserCompetition(), c.electionTieBreak().name(),
+                    c.organiserCompetition(), c.electionTieBreak().name(), c.proxies(), c.proxiesPerHolder(),
                     k.declarationDeadline(),
                     k.createdAt().toEpochMilli(), k.updatedAt().toEpochMilli(), k.version());
         }
@@ -84,7 +84,8 @@ public final class JdbiKonwents implements Konwents {
                             new Quorum(rs.getBigDecimal("default_quorum")), rs.getBoolean("alternation"),
                             rs.getInt("council_size"), rs.getInt("term_years"),
                             rs.getBoolean("organiser_competition"),
-                            TieBreak.valueOf(rs.getString("election_tie_break"))),
+                            TieBreak.valueOf(rs.getString("election_tie_break")), rs.getBoolean("proxies"),
+                            rs.getInt("proxies_per_holder")),
                     rs.getObject("declaration_deadline", LocalDate.class),
                     Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                     rs.getLong("version"));
@@ -95,11 +96,12 @@ public final class JdbiKonwents implements Konwents {
     public interface Dao {
         String COLUMNS = "id, name, description, voivodeship, default_majority, default_quorum, alternation, "
                 + "council_size, term_years, organiser_competition, declaration_deadline, created_at, updated_at, "
-                + "version, election_tie_break";
+                + "version, election_tie_break, proxies, proxies_per_holder";
 
         @SqlUpdate("INSERT INTO konwent (" + COLUMNS + ") VALUES (:id, :name, :description, :voivodeship, "
                 + ":defaultMajority, :defaultQuorum, :alternation, :councilSize, :termYears, :organiserCompetition, "
-                + ":declarationDeadline, :createdAt, :updatedAt, :version, :electionTieBreak)")
+                + ":declarationDeadline, :createdAt, :updatedAt, :version, :electionTieBreak, :proxies, "
+                + ":proxiesPerHolder)")
         void insert(@BindMethods Row row);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM konwent WHERE id = :id")
@@ -116,7 +118,8 @@ public final class JdbiKonwents implements Konwents {
                 + "default_quorum = :row.defaultQuorum, alternation = :row.alternation, "
                 + "council_size = :row.councilSize, term_years = :row.termYears, "
                 + "organiser_competition = :row.organiserCompetition, "
-                + "election_tie_break = :row.electionTieBreak, "
+                + "election_tie_break = :row.electionTieBreak, proxies = :row.proxies, "
+                + "proxies_per_holder = :row.proxiesPerHolder, "
                 + "declaration_deadline = :row.declarationDeadline, updated_at = :row.updatedAt, "
                 + "version = :row.version WHERE id = :row.id AND version = :expectedVersion")
         int update(@BindMethods("row") Row row, @Bind("expectedVersion") long expectedVersion);

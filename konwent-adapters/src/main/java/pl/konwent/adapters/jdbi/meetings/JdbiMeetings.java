@@ -225,6 +225,13 @@ public final class JdbiMeetings implements Meetings, MeetingAttendance {
                 .findOne());
     }
 
+    @Override
+    public boolean present(String meetingId, String memberId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT member_id FROM meeting_attendance "
+                        + "WHERE meeting_id = :meeting AND member_id = :member")
+                .bind("meeting", meetingId).bind("member", memberId).mapTo(String.class).findOne().isPresent());
+    }
+
     private static Map<String, Object> values(Meeting m) {
         Meeting.Details d = m.details();
         Map<String, Object> values = new HashMap<>();

@@ -13,6 +13,7 @@ import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
+import pl.konwent.domain.voting.Authorisation;
 import pl.konwent.domain.voting.Choice;
 import pl.konwent.domain.voting.Majority;
 import pl.konwent.domain.voting.Quorum;
@@ -169,11 +170,21 @@ public final class JdbiVotes implements Votes {
         if (vote.question().secret()) {
             return List.of();
         }
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT b.member_id, m.name, b.choice FROM ballot_choice b "
-                        + "JOIN member m ON m.id = b.member_id WHERE b.vote_id = :vote ORDER BY m.name, m.id")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT b.member_id, m.name, b.choice, a.kind, "
+                        + "a.holder_member_id, h.name AS holder_name FROM ballot_choice b "
+                        + "JOIN member m ON m.id = b.member_id "
+                        + "LEFT JOIN proxy_ballot p ON p.vote_id = b.vote_id AND p.member_id = b.member_id "
+                        + "LEFT JOIN authorisation a ON a.id = p.authorisation_id "
+                        + "LEFT JOIN member h ON h.id = a.holder_member_id "
+                        + "WHERE b.vote_id = :vote ORDER BY m.name, m.id")
                 .bind("vote", vote.id())
-                .map((rs, ctx) -> new NamedBallot(rs.getString("member_id"), rs.getString("name"),
-                        Choice.valueOf(rs.getString("choice"))))
+                .map((rs, ctx) -> {
+                    String kind = rs.getString("kind");
+                    return new NamedBallot(rs.getString("member_id"), rs.getString("name"),
+                            Choice.valueOf(rs.getString("choice")), kind == null ? null : new CastUnder(
+                                    Authorisation.Kind.valueOf(kind), rs.getString("holder_member_id"),
+                                    rs.getString("holder_name")));
+                })
                 .list());
     }
 

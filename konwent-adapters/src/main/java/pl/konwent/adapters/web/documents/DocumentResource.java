@@ -135,7 +135,8 @@ public final class DocumentResource {
         return Response.noContent().build();
     }
 
-    private static String nameIn(String disposition) {
+    /** The file name a Content-Disposition header gives, or null. */
+    public static String nameIn(String disposition) {
         if (disposition == null) {
             return null;
         }

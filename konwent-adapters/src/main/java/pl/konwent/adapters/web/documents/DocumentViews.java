@@ -24,7 +24,7 @@ public final class DocumentViews {
 
     public record FileView(String id, String name, String contentType, long size, String sha256,
                            Instant uploadedAt) {
-        static FileView of(DocumentFile f) {
+        public static FileView of(DocumentFile f) {
             return new FileView(f.id(), f.name(), f.type().mediaType(), f.size(), f.sha256(), f.uploadedAt());
         }
     }

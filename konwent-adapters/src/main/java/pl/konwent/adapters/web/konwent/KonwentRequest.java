@@ -9,13 +9,14 @@ public record KonwentRequest(String id, String name, String description, String 
 
     public record CharterRequest(String defaultMajority, BigDecimal defaultQuorum, Boolean alternation,
                                  Integer councilSize, Integer termYears, Boolean organiserCompetition,
-                                 String electionTieBreak) {
+                                 String electionTieBreak, Boolean proxies, Integer proxiesPerHolder) {
     }
 
     KonwentInput toInput() {
         return new KonwentInput(name, description, voivodeship, charter == null ? null
                 : new KonwentInput.CharterInput(charter.defaultMajority(), charter.defaultQuorum(),
                         charter.alternation(), charter.councilSize(), charter.termYears(),
-                        charter.organiserCompetition(), charter.electionTieBreak()), declarationDeadline);
+                        charter.organiserCompetition(), charter.electionTieBreak(), charter.proxies(),
+                        charter.proxiesPerHolder()), declarationDeadline);
     }
 }

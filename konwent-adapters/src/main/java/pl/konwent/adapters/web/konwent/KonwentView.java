@@ -12,11 +12,12 @@ public record KonwentView(String id, String name, String description, String voi
 
     public record CharterView(String defaultMajority, BigDecimal defaultQuorum, boolean alternation,
                               int councilSize, int termYears, boolean organiserCompetition,
-                              String electionTieBreak) {
+                              String electionTieBreak, boolean proxies, int proxiesPerHolder) {
         static CharterView of(Charter charter) {
             return new CharterView(charter.defaultMajority().name(), charter.defaultQuorum().fraction(),
                     charter.alternation(), charter.councilSize(), charter.termYears(),
-                    charter.organiserCompetition(), charter.electionTieBreak().name());
+                    charter.organiserCompetition(), charter.electionTieBreak().name(), charter.proxies(),
+                    charter.proxiesPerHolder());
         }
     }
 

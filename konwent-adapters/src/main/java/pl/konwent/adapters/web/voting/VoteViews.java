@@ -11,6 +11,7 @@ import pl.konwent.domain.voting.Tally;
 import pl.konwent.domain.voting.Vote;
 import pl.konwent.domain.voting.VoteInput;
 import pl.konwent.domain.voting.VotingService;
+import pl.konwent.domain.voting.Votes;
 
 /** Votes, ballots and results as the API shows and takes them. */
 public final class VoteViews {
@@ -51,7 +52,16 @@ public final class VoteViews {
         return counts;
     }
 
-    public record NamedBallotView(String memberId, String memberName, String choice) {
+    /** {@code castUnder}: V4, the ballot was cast by a substitute or a proxy; null when by the member's own. */
+    public record NamedBallotView(String memberId, String memberName, String choice, CastUnderView castUnder) {
+        static NamedBallotView of(Votes.NamedBallot b) {
+            return new NamedBallotView(b.memberId(), b.memberName(), b.choice().name(), b.castUnder() == null ? null
+                    : new CastUnderView(b.castUnder().kind().name(), b.castUnder().holderMemberId(),
+                    b.castUnder().holderMemberName()));
+        }
+    }
+
+    public record CastUnderView(String kind, String holderMemberId, String holderMemberName) {
     }
 
     /**
@@ -72,8 +82,8 @@ public final class VoteViews {
                     r.majority().name(), r.quorum().fraction(), r.rules().quorumBasis().name(),
                     v.present(), closed ? countsOf(t) : null,
                     closed ? t.quorumReached(r.quorum()) : null, closed ? t.adopted(r.majority(), r.quorum()) : null,
-                    closed && !v.question().secret() ? r.named().stream().map(b -> new NamedBallotView(b.memberId(),
-                            b.memberName(), b.choice().name())).toList() : null, RulesView.of(r.rules()));
+                    closed && !v.question().secret() ? r.named().stream().map(NamedBallotView::of).toList() : null,
+                    RulesView.of(r.rules()));
         }
     }
 

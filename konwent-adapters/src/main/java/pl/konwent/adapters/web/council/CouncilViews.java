@@ -100,7 +100,7 @@ public final class CouncilViews {
     public record ElectionResultView(String electionId, String state, int seats, int electorate, long turnout,
                                      String outcome, Integer seatsUndecided, List<RankedView> ranking,
                                      String runOffId) {
-        static ElectionResultView of(ElectionService.Result r) {
+        public static ElectionResultView of(ElectionService.Result r) {
             Election e = r.election();
             ApprovalCount count = r.count();
             return new ElectionResultView(e.id(), e.state().name(), e.seats(), e.electorate(), r.turnout(),

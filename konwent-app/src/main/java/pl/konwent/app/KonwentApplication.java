@@ -24,6 +24,7 @@ import pl.konwent.adapters.web.meetings.CommuniqueResource;
 import pl.konwent.adapters.web.meetings.CompetitionResource;
 import pl.konwent.adapters.web.meetings.MeetingCalendarResource;
 import pl.konwent.adapters.web.meetings.MeetingResource;
+import pl.konwent.adapters.web.meetings.MeetingResultsResource;
 import pl.konwent.adapters.web.meetings.MinutesResource;
 import pl.konwent.adapters.web.meetings.RegistrationResource;
 import pl.konwent.adapters.web.meetings.WorkPlanResource;
@@ -285,6 +286,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new WebhookResource(webhooks));
         environment.jersey().register(new DocumentResource(documents));
         environment.jersey().register(new MinutesResource(minutes));
+        environment.jersey().register(new MeetingResultsResource(minutes));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

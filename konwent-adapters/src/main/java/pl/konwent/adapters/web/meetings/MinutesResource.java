@@ -11,19 +11,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Optional;
 import pl.konwent.adapters.web.documents.DocumentViews.DocumentView;
-import pl.konwent.adapters.web.http.Csv;
 import pl.konwent.adapters.web.http.Etags;
-import pl.konwent.adapters.web.meetings.MinutesViews.MeetingResultsView;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.documents.Archive;
 import pl.konwent.domain.documents.Document;
 import pl.konwent.domain.meetings.MinutesService;
 
-/**
- * A held meeting's minutes, archived as a MINUTES document with its PDF/A editions, and the results of its votes
- * and elections as JSON or CSV.
- */
-@Path("/api/v1/konwents/{konwentId}/meetings/{meetingId}")
+/** A held meeting's minutes, archived as a MINUTES document with its PDF/A editions. */
+@Path("/api/v1/konwents/{konwentId}/meetings/{meetingId}/minutes")
 @Produces(MediaType.APPLICATION_JSON)
 public final class MinutesResource {
     private final MinutesService minutes;
@@ -33,7 +28,6 @@ public final class MinutesResource {
     }
 
     @GET
-    @Path("/minutes")
     public Response get(@PathParam("konwentId") String konwentId, @PathParam("meetingId") String meetingId) {
         Document document = minutes.get(konwentId, meetingId);
         return Response.ok(DocumentView.of(document)).tag(Etags.ofVersion(document.version())).build();
@@ -41,7 +35,6 @@ public final class MinutesResource {
 
     /** 201 with the archived document the first time; 200 with its new version after. */
     @POST
-    @Path("/minutes")
     public Response drawUp(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                            @PathParam("meetingId") String meetingId) {
         Archive.Edition edition = minutes.drawUp(caller, konwentId, meetingId);
@@ -51,22 +44,5 @@ public final class MinutesResource {
                         .build(konwentId, document.id()))
                 : Response.ok();
         return response.tag(Etags.ofVersion(document.version())).entity(DocumentView.of(document)).build();
-    }
-
-    @GET
-    @Path("/results")
-    public MeetingResultsView results(@PathParam("konwentId") String konwentId,
-                                      @PathParam("meetingId") String meetingId) {
-        return MeetingResultsView.of(minutes.results(konwentId, meetingId));
-    }
-
-    @GET
-    @Path("/results")
-    @Produces(Csv.MEDIA_TYPE)
-    public Response resultsCsv(@PathParam("konwentId") String konwentId, @PathParam("meetingId") String meetingId) {
-        MeetingResultsView view = MeetingResultsView.of(minutes.results(konwentId, meetingId));
-        return Response.ok(Csv.write(MinutesViews.CSV_HEADER, view.csvRows()), Csv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"results-" + view.meetingId() + ".csv\"")
-                .build();
     }
 }

@@ -4,7 +4,7 @@
 The collection is one journey through the API, the way a konwent lives: an ADMIN logs in, founds a konwent (and a
 regional one), makes the department's account, subscribes a webhook, accepts five members, appoints the first
 council and elects the next one (with a tie and its run-off), plans, invites, holds and reports a meeting with a
-vote, proposes a work plan, announces the organiser competition, keeps documents, reads the feeds, and ends with
+vote (its minutes drawn up as PDF/A), proposes a work plan, announces the organiser competition, keeps documents, reads the feeds, and ends with
 withdrawals, deletions and logging out. Every request expects one status: the success of its operation, or, where
 the server's real clock makes success impossible within a run, one documented refusal whose problem type is checked
 (the request's description says why). Ids travel from one request to the next in collection variables, set by the
@@ -487,6 +487,22 @@ JOURNEY = [
         vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.sentToDepartmentAt).to.be.a('string')"])),
     ("publishCommunique", "publish it", 200, dict(
         vars={"meetingId": "heldMeetingId"}, checks=["pm.expect(json.publishedAt).to.be.a('string')"])),
+    ("drawUpMinutes", "draw up its minutes: a PDF/A archived as a public MINUTES document", 201, dict(
+        vars={"meetingId": "heldMeetingId"}, save={"minutesDocumentId": ID},
+        checks=["pm.expect(json.kind).to.eql('MINUTES')", "pm.expect(json.visibility).to.eql('PUBLIC')",
+                "pm.expect(json.files).to.have.length(1)", "pm.expect(json.files[0].contentType).to.eql('application/pdf')",
+                "pm.expect(json.body).to.include('Stanowisko w sprawie finansowania CIS i KIS')"])),
+    ("drawUpMinutes", "draw them up again: a new version, the first PDF kept", 200, dict(
+        vars={"meetingId": "heldMeetingId"},
+        checks=["pm.expect(json.id).to.eql(pm.variables.get('minutesDocumentId'))",
+                "pm.expect(json.files).to.have.length(2)"])),
+    ("getMinutes", "the minutes as the archive keeps them", 200, dict(
+        anonymous=True, vars={"meetingId": "heldMeetingId"},
+        checks=["pm.expect(json.source).to.eql({type: 'MINUTES', id: pm.variables.get('heldMeetingId')})"])),
+    ("getMeetingResults", "the results of its votes and elections", 200, dict(
+        anonymous=True, vars={"meetingId": "heldMeetingId"},
+        checks=["pm.expect(json.votes).to.have.length(1)",
+                "pm.expect(json.votes[0].result.counts).to.include({for: 2, against: 0, abstain: 1})"])),
 
     # Next year's work plan
     ("proposeWorkPlan", "the council proposes next year's work plan", 201, dict(
@@ -550,8 +566,9 @@ JOURNEY = [
         checks=["pm.expect(json.visibility).to.eql('PUBLIC')", "pm.expect(json.publishedAt).to.be.a('string')"])),
     ("downloadDocumentFile", "download the PDF (public now)", 200, dict(
         anonymous=True, checks=["pm.expect(text).to.match(/^%PDF-/)"])),
-    ("listDocuments", "the public archive: the report, the position and the communiqué", 200, dict(
-        anonymous=True, checks=["pm.expect(json.items.map(d => d.kind).sort()).to.eql(['COMMUNIQUE', 'OTHER', 'POSITION'])"])),
+    ("listDocuments", "the public archive: the report, the position, the communiqué and the minutes", 200, dict(
+        anonymous=True, checks=["pm.expect(json.items.map(d => d.kind).sort()).to.eql(['COMMUNIQUE', 'MINUTES', 'OTHER', "
+                                "'POSITION'])"])),
 
     # What portals and the department read
     ("getAtomFeed", "the Atom feed, with the regional konwent's entries", 200, dict(

@@ -24,6 +24,8 @@ import pl.konwent.adapters.web.meetings.CommuniqueResource;
 import pl.konwent.adapters.web.meetings.CompetitionResource;
 import pl.konwent.adapters.web.meetings.MeetingCalendarResource;
 import pl.konwent.adapters.web.meetings.MeetingResource;
+import pl.konwent.adapters.web.meetings.MeetingResultsResource;
+import pl.konwent.adapters.web.meetings.MinutesResource;
 import pl.konwent.adapters.web.meetings.RegistrationResource;
 import pl.konwent.adapters.web.meetings.WorkPlanResource;
 import pl.konwent.adapters.jdbi.publication.JdbiFeedSources;
@@ -35,6 +37,7 @@ import pl.konwent.domain.publication.FeedService;
 import pl.konwent.domain.meetings.CommuniqueService;
 import pl.konwent.domain.meetings.CompetitionService;
 import pl.konwent.domain.meetings.MeetingService;
+import pl.konwent.domain.meetings.MinutesService;
 import pl.konwent.domain.meetings.RegistrationService;
 import pl.konwent.domain.meetings.WorkPlanService;
 import pl.konwent.adapters.jdbi.access.JdbiRoleGrants;
@@ -63,6 +66,7 @@ import pl.konwent.domain.voting.VotingService;
 import pl.konwent.adapters.jdbi.voting.JdbiBallotSealer;
 import pl.konwent.adapters.jdbi.voting.JdbiSecretBallots;
 import pl.konwent.adapters.jdbi.voting.JdbiAuthorisations;
+import pl.konwent.adapters.pdf.PdfaMinutesRenderer;
 import pl.konwent.adapters.jdbi.voting.JdbiVotes;
 import pl.konwent.adapters.security.KeyWrap;
 import pl.konwent.adapters.jdbi.council.JdbiLotSeeds;
@@ -248,6 +252,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         WorkPlanService workPlans = new WorkPlanService(new JdbiWorkPlans(jdbi), voting, konwents, unitOfWork, clock);
         CommuniqueService communiques = new CommuniqueService(new JdbiCommuniques(jdbi), meetings, voting,
                 new JdbiRecipients(jdbi), konwents, outbox, documents, unitOfWork, clock);
+        MinutesService minutes = new MinutesService(meetings, registrationStore, voting, elections, konwents,
+                documents, new PdfaMinutesRenderer(), clock);
         FeedService feeds = new FeedService(new JdbiFeedSources(jdbi), new JdbiKonwentLinks(jdbi), memberStore,
                 konwents, unitOfWork, clock);
         WebhookService webhooks = new WebhookService(new JdbiWebhooks(jdbi, ids, clock),
@@ -295,6 +301,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new PortalResource(konwents, documents, meetings));
         environment.jersey().register(new WebhookResource(webhooks));
         environment.jersey().register(new DocumentResource(documents));
+        environment.jersey().register(new MinutesResource(minutes));
+        environment.jersey().register(new MeetingResultsResource(minutes));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

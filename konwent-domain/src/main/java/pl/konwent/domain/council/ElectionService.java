@@ -381,6 +381,13 @@ public final class ElectionService {
         };
     }
 
+    /** The elections closed from {@code from} to {@code to} with their results: what a meeting's minutes report. */
+    public List<Result> closedBetween(Konwent konwent, Instant from, Instant to) {
+        return elections.closedBetween(konwent.id(), from, to).stream()
+                .map(election -> result(konwent.id().value(), election.id()))
+                .toList();
+    }
+
     private void install(Konwent konwent, Election closed, ApprovalCount count) {
         List<Seat> seats = new ArrayList<>();
         String tiedId = closed.runOffOf();

@@ -1,5 +1,6 @@
 package pl.konwent.domain.council;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import pl.konwent.domain.konwent.KonwentId;
@@ -19,6 +20,9 @@ public interface Elections {
 
     /** Elections newest first. */
     Page<Election> list(KonwentId konwent, PageRequest page);
+
+    /** The elections closed from {@code from} to {@code to}, both inclusive, earliest closed first. */
+    List<Election> closedBetween(KonwentId konwent, Instant from, Instant to);
 
     /** The run-off held to resolve {@code electionId}'s tie, if one was called. */
     Optional<Election> runOffOf(String electionId);

@@ -1,6 +1,7 @@
 package pl.konwent.domain.documents;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import pl.konwent.domain.konwent.KonwentId;
 
 /**
@@ -25,4 +26,17 @@ public interface Archive {
      * PDF/DOCX/ODT by its bytes, checksum). The calling use case has authorized the caller; runs its own transaction.
      */
     DocumentFile attachInternal(KonwentId konwent, String documentId, String fileName, java.io.InputStream bytes);
+    /** A document {@link #archiveEdition} issued: the first edition created it; a later one is a new version. */
+    record Edition(Document document, DocumentFile file, boolean created) {
+    }
+
+    /**
+     * D1: a public document the system draws up again whenever asked (a meeting's minutes), with its file: the
+     * first call archives it; each later call is a new version of the same document with the new file added, the
+     * earlier files kept, never overwritten. Runs as its own unit of work (its bytes go to the file store first).
+     */
+    Edition archiveEdition(KonwentId konwent, Entry entry, String fileName, byte[] bytes);
+
+    /** The public document archived from {@code source}, if there is one. */
+    Optional<Document> findPublic(KonwentId konwent, Document.Source source);
 }

@@ -2,6 +2,7 @@ package pl.konwent.domain.documents;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import pl.konwent.domain.konwent.KonwentId;
@@ -28,11 +29,12 @@ public record Document(String id, KonwentId konwent, Content content, Source sou
     }
 
     /**
-     * What archived a document automatically: an adopted vote, a meeting whose communiqué was published, or a
-     * member's written authorisation (V4, INTERNAL).
+     * What archived a document automatically: an adopted vote, a meeting whose communiqué was published, a
+     * member's written authorisation (V4, INTERNAL), or the meeting whose minutes were drawn up (MINUTES, the
+     * meeting's id).
      */
     public record Source(Type type, String id) {
-        public enum Type { VOTE, MEETING, AUTHORISATION }
+        public enum Type { VOTE, MEETING, AUTHORISATION, MINUTES }
 
         public Source {
             Objects.requireNonNull(type, "type");
@@ -61,6 +63,15 @@ public record Document(String id, KonwentId konwent, Content content, Source sou
     /** The same document with another list of files: a new version, so its ETag changes. */
     public Document withFiles(List<DocumentFile> changed, Instant at) {
         return new Document(id, konwent, content, source, changed, createdAt, at, publishedAt, version + 1);
+    }
+
+    /** A new edition of a document the system issues: new content and one more file, as one new version. */
+    public Document reissued(Content changed, DocumentFile added, Instant at) {
+        List<DocumentFile> all = new ArrayList<>(files);
+        all.add(added);
+        Document revised = revised(changed, at);
+        return new Document(id, konwent, revised.content(), source, all, createdAt, at, revised.publishedAt(),
+                version + 1);
     }
 
     /** Whether this version made it public: created PUBLIC, or changed from INTERNAL. */

@@ -1,5 +1,6 @@
 package pl.konwent.domain.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -217,6 +218,53 @@ public final class DocumentService implements Archive {
         documents.add(document);
         announceIfPublished(document, null);
         return document;
+    }
+
+    @Override
+    public Edition archiveEdition(KonwentId konwent, Entry entry, String fileName, byte[] bytes) {
+        FileStore.Staged staged = files.stage(new ByteArrayInputStream(bytes), bytes.length);
+        if (staged.type() == null) {
+            files.discard(staged);
+            throw new IllegalStateException("An archived edition must be a PDF, DOCX or ODT file");
+        }
+        Instant now = now();
+        Document.Content content = new Document.Content(entry.title(), entry.kind(), entry.date(),
+                DocumentInput.DEFAULT_LANGUAGE, entry.body(), Visibility.PUBLIC);
+        String fileId = ids.newId().toString();
+        try {
+            return unitOfWork.inTransaction(() -> {
+                Optional<Document> current = documents.findBySource(konwent, entry.source());
+                String documentId = current.map(Document::id).orElseGet(() -> ids.newId().toString());
+                DocumentFile file = new DocumentFile(fileId, documentId,
+                        FileNames.sanitise(fileName, staged.type()), staged.type(), staged.size(), staged.sha256(),
+                        now);
+                Document issued;
+                if (current.isEmpty()) {
+                    issued = new Document(documentId, konwent, content, entry.source(), List.of(file), now, now, now,
+                            1);
+                    documents.add(issued);
+                    documents.addFile(file);
+                } else {
+                    issued = current.get().reissued(content, file, now);
+                    documents.addFile(file);
+                    if (!documents.replace(issued, current.get().version())) {
+                        throw stale(documentId);
+                    }
+                }
+                files.keep(staged, file.id());
+                announceIfPublished(issued, current.orElse(null));
+                return new Edition(issued, file, current.isEmpty());
+            });
+        } catch (RuntimeException e) {
+            files.discard(staged);
+            files.delete(fileId);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Document> findPublic(KonwentId konwent, Document.Source source) {
+        return documents.findBySource(konwent, source).filter(Document::isPublic);
     }
 
     private void announceIfPublished(Document document, Document before) {

@@ -26,6 +26,9 @@ public interface Documents {
 
     Optional<Document> find(KonwentId konwent, String id);
 
+    /** The document archived from {@code source}, if any (there is at most one). */
+    Optional<Document> findBySource(KonwentId konwent, Document.Source source);
+
     /** Newest date first, then by id. */
     Page<Document> list(KonwentId konwent, Filter filter, PageRequest page);
 

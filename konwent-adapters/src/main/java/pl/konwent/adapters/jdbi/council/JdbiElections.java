@@ -100,6 +100,15 @@ public final class JdbiElections implements Elections {
     }
 
     @Override
+    public List<Election> closedBetween(KonwentId konwent, Instant from, Instant to) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM election "
+                        + "WHERE konwent_id = :konwent AND closed_at >= :from AND closed_at <= :to "
+                        + "ORDER BY closed_at, id")
+                .bind("konwent", konwent.value()).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .map(MAPPER).list());
+    }
+
+    @Override
     public void addCandidate(Candidate c) {
         SqlErrors.uniqueAsConflict(() -> jdbi.useHandle(handle -> handle.createUpdate(
                         "INSERT INTO election_candidate (id, election_id, member_id, person_name, nominated_by, state, "

@@ -83,6 +83,15 @@ public final class JdbiDocuments implements Documents {
     }
 
     @Override
+    public Optional<Document> findBySource(KonwentId konwent, Document.Source source) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM document "
+                        + "WHERE konwent_id = :konwent AND source_type = :type AND source_id = :source")
+                .bind("konwent", konwent.value()).bind("type", source.type().name()).bind("source", source.id())
+                .map(MAPPER).findOne()
+                .map(document -> withFiles(handle, List.of(document)).get(0)));
+    }
+
+    @Override
     public Page<Document> list(KonwentId konwent, Filter filter, PageRequest page) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM document WHERE konwent_id = :konwent");
         Map<String, Object> binds = new HashMap<>(Map.of("konwent", konwent.value()));

@@ -106,7 +106,7 @@ public final class CouncilViews {
                                      String outcome, Integer seatsUndecided, List<RankedView> ranking,
                                      String runOffId, RulesView rules, TieDecisionView tieDecision,
                                      LotView lot) {
-        static ElectionResultView of(ElectionService.Result r) {
+        public static ElectionResultView of(ElectionService.Result r) {
             Election e = r.election();
             ApprovalCount count = r.count();
             return new ElectionResultView(e.id(), e.state().name(), e.seats(), e.electorate(), r.turnout(),

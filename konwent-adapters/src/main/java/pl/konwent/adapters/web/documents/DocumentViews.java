@@ -32,7 +32,7 @@ public final class DocumentViews {
     public record DocumentView(String id, String konwentId, String title, String kind, LocalDate date,
                                String language, String body, String visibility, SourceView source,
                                List<FileView> files, Instant createdAt, Instant updatedAt, Instant publishedAt) {
-        static DocumentView of(Document d) {
+        public static DocumentView of(Document d) {
             Document.Content c = d.content();
             return new DocumentView(d.id(), d.konwent().value(), c.title(), c.kind().name(), c.date(), c.language(),
                     c.body(), c.visibility().name(),

@@ -126,6 +126,7 @@ final class PortalPages {
             case COMMUNIQUE -> "Komunikat";
             case COUNCIL_REPORT -> "Sprawozdanie rady programowej";
             case OTHER -> "Dokument";
+            case MINUTES -> "Protokół posiedzenia";
         };
     }
 

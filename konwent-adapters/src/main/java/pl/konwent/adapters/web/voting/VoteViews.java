@@ -74,7 +74,7 @@ public final class VoteViews {
                              String majority, BigDecimal quorum, String quorumBasis, Integer present,
                              Map<String, Long> counts, Boolean quorumReached, Boolean adopted,
                              List<NamedBallotView> ballots, RulesView rules) {
-        static ResultView of(VotingService.Result r) {
+        public static ResultView of(VotingService.Result r) {
             Vote v = r.vote();
             Tally t = r.tally();
             boolean closed = t != null;

@@ -134,6 +134,56 @@ class GaleraClusterTest {
         }
     }
 
+    /**
+     * The hazard made certain: node 2 stops applying (a global read lock pauses its applier, as a slow disk or a
+     * backup does), node 0 commits a vote, and node 2 plainly does not have it yet. The instance on node 2 reads
+     * with {@code wsrep_sync_wait=1}: its GET of the new Location waits until the node has caught up, then finds it;
+     * it never answers 404.
+     */
+    @Test
+    void aReadAtANodeBehindWaitsForTheWriteInsteadOfMissingIt() throws Exception {
+        int behind = 2;
+        Api writer = instances.adminAt(0);
+        writer.post("/api/v1/konwents", Map.of("id", "opoznienie", "name", "Konwent opóźnienia")).expect(201);
+        instances.adminAt(behind).get("/api/v1/konwents/opoznienie").expect(200);
+        try (java.sql.Connection lock = cluster.connect(behind);
+             java.sql.Statement statement = lock.createStatement()) {
+            statement.execute("FLUSH TABLES WITH READ LOCK");
+            Api.Reply created = writer.post("/api/v1/konwents/opoznienie/votes", Map.of("title", "Stanowisko",
+                    "kind", "POSITION", "text", "Treść", "secret", false)).expect(201);
+            String id = created.json().path("id").asText();
+            String location = java.net.URI.create(created.header("Location")).getPath();
+            int seenBehind = instances.jdbiAt(behind).withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM "
+                    + "vote WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
+            assertThat(seenBehind).as("a plain read at the node behind misses the write").isZero();
+
+            java.util.concurrent.CompletableFuture<Api.Reply> read = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> instances.adminAt(behind).get(location));
+            // the instance's query is waiting at the node behind (not answered from what the node has)
+            awaitWaitingQuery(behind);
+            assertThat(read).isNotDone();
+            statement.execute("UNLOCK TABLES");
+            assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    private static void awaitWaitingQuery(int node) throws Exception {
+        String waiting = "SELECT COUNT(*) FROM information_schema.processlist WHERE db = '" + instances.schema()
+                + "' AND command = 'Query' AND id <> CONNECTION_ID()";
+        for (int poll = 0; poll < 600; poll++) {
+            try (java.sql.Connection connection = cluster.connect(node);
+                 java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery(waiting)) {
+                rows.next();
+                if (rows.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no query of the instance reached node " + node);
+    }
+
     @Test
     void ballotsSpreadOverThreeNodesAreCountedExactlyOnceThroughCertificationConflicts() throws Exception {
         Api[] admins = {instances.adminAt(0), instances.adminAt(1), instances.adminAt(2)};

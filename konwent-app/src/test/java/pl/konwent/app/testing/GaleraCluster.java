@@ -88,7 +88,7 @@ public final class GaleraCluster {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "galera-cluster-stop"));
         }
-        shared.awaitHealthy();
+        shared.heal();
         return shared;
     }
 
@@ -199,7 +199,31 @@ public final class GaleraCluster {
         awaitHealthy();
     }
 
-    /** Waits (two minutes at most) until every node is up, Synced, ready and in a Primary component of three. */
+    /**
+     * Undoes whatever a test (perhaps a failed one) did to the nodes: starts a node that is not running, ends a
+     * node's isolation, and waits until the cluster is healthy.
+     */
+    public synchronized void heal() {
+        for (Node node : nodes) {
+            if (mariadbd(node).isEmpty()) {
+                launch(node, false);
+            } else {
+                try {
+                    if (!"Primary".equals(status(node.index, "wsrep_cluster_status"))) {
+                        execute(node.index, "SET GLOBAL wsrep_provider_options='gmcast.isolate=0'");
+                    }
+                } catch (IllegalStateException starting) {
+                    // a node still starting or catching up: awaited below
+                }
+            }
+        }
+        awaitHealthy();
+    }
+
+    /**
+     * Waits (four minutes at most: a state transfer on a loaded machine) until every node is up, Synced, ready and
+     * in a Primary component of three.
+     */
     public void awaitHealthy() {
         await(() -> problems().isEmpty(), "a healthy cluster");
     }
@@ -235,6 +259,14 @@ public final class GaleraCluster {
             mariadbd(node).ifPresent(process -> process.onExit().orTimeout(30, TimeUnit.SECONDS).join());
         }
         try (Stream<Path> files = Files.walk(base)) {
+            // the nodes' logs outlive the cluster, for a failed build to show what the nodes did
+            Path logs = Files.createDirectories(Path.of("target", "galera-cluster-logs"));
+            for (Node node : nodes) {
+                if (Files.exists(node.log())) {
+                    Files.copy(node.log(), logs.resolve(node.log().getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is harmless
@@ -256,10 +288,7 @@ public final class GaleraCluster {
                 "--wsrep-node-name=node" + node.index, "--wsrep-node-address=127.0.0.1:" + node.ports.gmcast,
                 "--wsrep-sst-method=rsync", "--wsrep-sst-receive-address=127.0.0.1:" + node.ports.sst,
                 "--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:" + node.ports.gmcast
-                        + ";ist.recv_addr=127.0.0.1:" + node.ports.ist + ";gcache.size=64M"
-                        // a killed node is noticed in seconds, not the default 15 s
-                        + ";evs.keepalive_period=PT0.5S;evs.suspect_timeout=PT3S;evs.inactive_check_period=PT0.5S"
-                        + ";evs.inactive_timeout=PT5S;evs.install_timeout=PT5S"));
+                        + ";ist.recv_addr=127.0.0.1:" + node.ports.ist + ";gcache.size=64M"));
         if (runsAsRoot()) {
             command.add("--user=mysql");
         }
@@ -337,7 +366,7 @@ public final class GaleraCluster {
     }
 
     private void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (System.nanoTime() < deadline) {
             try {
                 if (condition.getAsBoolean()) {
@@ -358,7 +387,7 @@ public final class GaleraCluster {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("Waited two minutes for " + what + ": " + problems());
+        throw new IllegalStateException("Waited four minutes for " + what + ": " + problems());
     }
 
     private static String tail(Path log) {

@@ -221,9 +221,15 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         return cause instanceof SQLIntegrityConstraintViolationException || sqlState(cause).startsWith("23");
     }
 
+    /**
+     * The database is unreachable, or the connection broke under a statement: Connector/J reports a connection lost
+     * in the middle of a result (a Galera node killed while answering) as a plain SQLException over an EOFException,
+     * with no SQLSTATE.
+     */
     private static boolean isConnectionFailure(Throwable cause) {
         return cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException
-                || sqlState(cause).startsWith("08");
+                || sqlState(cause).startsWith("08")
+                || cause instanceof SQLException && cause.getCause() instanceof java.io.IOException;
     }
 
     /** A deadlock (MySQL 1213), a lock wait timeout (1205) or a serialization failure (SQLSTATE 40001). */

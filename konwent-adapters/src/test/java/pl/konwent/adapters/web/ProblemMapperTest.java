@@ -41,6 +41,17 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aConnectionLostInTheMiddleOfAResultIsA503NotA500() {
+        // issue 21: a Galera node killed while sending a result; Connector/J gives no SQLSTATE for it
+        Response response = mapper.toResponse(new RuntimeException(new SQLException("Can not read response from "
+                + "server. Expected to read 120 bytes, read 97 bytes before connection was unexpectedly lost.",
+                (String) null, new java.io.EOFException("Can not read response from server"))));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
     void aDeadlockThatOutlastedItsRetriesIsA503WithRetryAfterNotA500() {
         for (SQLException conflict : new SQLException[] {
                 new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213),

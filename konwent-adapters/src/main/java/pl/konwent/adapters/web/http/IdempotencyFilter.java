@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pl.konwent.adapters.web.ProblemType;
 import pl.konwent.domain.access.Caller;
 
@@ -46,6 +48,7 @@ import pl.konwent.domain.access.Caller;
 @Provider
 @Priority(Priorities.USER)
 public final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
@@ -118,7 +121,13 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         }
         int status = response.getStatus();
         if (status >= 500 || status == 429 || claimed.anonymous() && status >= 400) {
-            store.release(claimed.id());
+            try {
+                store.release(claimed.id());
+            } catch (RuntimeException databaseGone) {
+                // the 503 of a database that went away (a Galera node killed) stays a 503, not a 500 thrown from
+                // here; the claim is freed when its lease ends
+                LOG.warn("Could not release idempotency key claim: {}", databaseGone.toString());
+            }
             return;
         }
         byte[] body = ResponseBodies.serialize(providers, response);

@@ -1,0 +1,67 @@
+package pl.konwent.app.testing;
+
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import pl.konwent.app.KonwentConfiguration;
+
+/**
+ * One server instance per node of the {@link GaleraCluster}, over one schema, each connected to its own node only
+ * (a single host in its url: when its node goes, it answers 503 until the node is back). Started one after the
+ * other as a rolling start does: the first migrates, the others find the schema current. Every instance reads with
+ * {@code wsrep_sync_wait=1}, as docs/operations.md tells an operator to configure.
+ */
+public final class ClusterInstances implements AutoCloseable {
+    private final GaleraCluster cluster;
+    private final String schema;
+    private final List<DropwizardTestSupport<KonwentConfiguration>> instances = new ArrayList<>();
+    private final List<Api> apis = new ArrayList<>();
+    private final String adminToken;
+
+    public ClusterInstances(GaleraCluster cluster, String schemaPrefix) {
+        this.cluster = cluster;
+        this.schema = cluster.newSchema(schemaPrefix);
+        for (int node = 0; node < GaleraCluster.NODES; node++) {
+            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(cluster.causalDatabase(node, schema));
+            try {
+                instance.before();
+            } catch (Exception e) {
+                close();
+                throw new IllegalStateException("instance on node " + node + " did not start", e);
+            }
+            instances.add(instance);
+            apis.add(new Api(instance.getLocalPort()));
+        }
+        adminToken = apis.get(0).post("/api/v1/tokens", Map.of("username", "admin",
+                "password", TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+    }
+
+    /** The anonymous client of the instance on this node. */
+    public Api at(int node) {
+        return apis.get(node);
+    }
+
+    /** The first ADMIN at the instance on this node, with one token for all. */
+    public Api adminAt(int node) {
+        return apis.get(node).withToken(adminToken);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** Plain JDBI to the schema on one node (no causality wait: what that node has applied). */
+    public Jdbi jdbiAt(int node) {
+        return cluster.database(node, schema).jdbi();
+    }
+
+    /** In the reverse order of their start: each restores on stopping the system properties its settings replaced. */
+    @Override
+    public void close() {
+        for (int i = instances.size() - 1; i >= 0; i--) {
+            instances.get(i).after();
+        }
+    }
+}

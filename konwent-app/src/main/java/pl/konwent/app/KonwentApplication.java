@@ -159,6 +159,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     public void run(KonwentConfiguration configuration, Environment environment) throws Exception {
         // strict JSON for the API only: the configuration was read leniently, before this
         JsonConfig.configure(environment.getObjectMapper());
+        Startup.requestLogAtThreshold(configuration.getServerFactory());
         Startup.quietRequestLog(environment);
         DataSourceFactory database = configuration.getDatabase();
         if (configuration.isMigrateOnStart()) {

@@ -167,7 +167,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         }
         Jdbi jdbi = DatabaseAccess.jdbi(environment, database, "database");
         Clock clock = clock();
-        UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
+        JdbiUnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
         SecureRandom random = new SecureRandom();
         SecuritySettings security = configuration.getSecurity();
@@ -252,7 +252,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
         environment.jersey().register(new BodyLimitFilter(maxFileSize));
-        environment.jersey().register(new CallerAuthentication(authentication));
+        environment.jersey().register(new CallerAuthentication(authentication, unitOfWork::onOneHandle));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
         environment.jersey().register(new IdempotencyFilter(idempotencyRecords, idempotencySecrets, clock,

@@ -1,3 +1,6 @@
+# Summarises a JDK Flight Recorder file by where the request threads spend CPU (issue 20):
+#   python3 bench/jfr-summary.py <file.jfr> [thread-name-prefix, e.g. dw-] [regex: our frames under matching samples]
+# A sample counts in every category whose frames it holds, so the lines overlap; account set-up (bcrypt) is left out.
 import sys, re, subprocess, collections
 f = sys.argv[1]
 out = subprocess.run(['jfr', 'print', '--events', 'jdk.ExecutionSample', '--stack-depth', '500', f], capture_output=True, text=True).stdout

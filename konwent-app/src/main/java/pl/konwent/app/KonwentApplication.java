@@ -170,6 +170,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     public void run(KonwentConfiguration configuration, Environment environment) throws Exception {
         // strict JSON for the API only: the configuration was read leniently, before this
         JsonConfig.configure(environment.getObjectMapper());
+        Startup.requestLogAtThreshold(configuration.getServerFactory());
         Startup.quietRequestLog(environment);
         DataSourceFactory database = configuration.getDatabase();
         if (configuration.isMigrateOnStart()) {
@@ -177,7 +178,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         }
         Jdbi jdbi = DatabaseAccess.jdbi(environment, database, "database");
         Clock clock = clock();
-        UnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
+        JdbiUnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         IdSource ids = new SecureIdSource();
         SecureRandom random = new SecureRandom();
         SecuritySettings security = configuration.getSecurity();
@@ -272,7 +273,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
         environment.jersey().register(new BodyLimitFilter(maxFileSize));
-        environment.jersey().register(new CallerAuthentication(authentication));
+        environment.jersey().register(new CallerAuthentication(authentication, unitOfWork::onOneHandle));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
         environment.jersey().register(new IdempotencyFilter(idempotencyRecords, idempotencySecrets, clock,

@@ -16,6 +16,14 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         this.jdbi = jdbi;
     }
 
+    /**
+     * Runs reads on one handle, so one pool borrow, without a transaction (no {@code SET autocommit} round trips):
+     * repositories attached on demand on this thread share it. For the caller's identity and roles (issue 20).
+     */
+    public <T> T onOneHandle(Supplier<T> reads) {
+        return jdbi.withHandle(handle -> reads.get());
+    }
+
     /** Deadlocks and serialization failures (MySQL 1213, SQLSTATE 40001) are retried this many times in all. */
     static final int ATTEMPTS = 3;
 

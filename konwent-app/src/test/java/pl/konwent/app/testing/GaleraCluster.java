@@ -283,6 +283,8 @@ public final class GaleraCluster {
                 SERVER.toString(), "--no-defaults", "--datadir=" + node.data, "--port=" + node.ports.client,
                 "--bind-address=127.0.0.1", "--socket=" + node.data.resolve("sock"), "--binlog-format=ROW",
                 "--innodb-autoinc-lock-mode=2", "--innodb-buffer-pool-size=64M", "--innodb-flush-log-at-trx-commit=2",
+                // a small redo log: a rejoining node's rsync SST copies it whole
+                "--innodb-log-file-size=16M",
                 "--max-connections=300", "--wsrep-on=ON", "--wsrep-provider=" + PROVIDER,
                 "--wsrep-cluster-name=konwent-test", "--wsrep-cluster-address=gcomm://" + addresses,
                 "--wsrep-node-name=node" + node.index, "--wsrep-node-address=127.0.0.1:" + node.ports.gmcast,

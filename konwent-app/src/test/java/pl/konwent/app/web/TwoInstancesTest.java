@@ -283,6 +283,39 @@ class TwoInstancesTest {
         renewed.get("/api/v1/accounts/current").expect(401);
     }
 
+    /**
+     * Issue 20: a bearer request reads its caller in one joined read, with no cache between requests; a revoked role,
+     * a disabled account and a changed feed are seen at the other instance on the very next request.
+     */
+    @Test
+    void aRevokedRoleADisabledAccountAndAChangedFeedAtOneInstanceAreSeenAtTheOtherOnTheNextBearerRequest() {
+        Api[] admins = admins();
+        admins[0].post("/api/v1/konwents", Map.of("id", "dwa-tokeny", "name", "Konwent tokenów",
+                "charter", Map.of("organiserCompetition", false))).expect(201);
+        String id = Accounts.create(admins[0], "dwa-tokeny-sek");
+        String role = admins[0].post("/api/v1/accounts/" + id + "/roles", Map.of("konwentId", "dwa-tokeny",
+                "role", "SECRETARIAT")).expect(201).json().path("id").asText();
+        String token = second.post("/api/v1/tokens", Map.of("username", "dwa-tokeny-sek",
+                "password", Accounts.PASSWORD)).expect(201).json().path("token").asText();
+        Api atSecond = second.withToken(token);
+        Map<String, Object> vote = Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść", "secret", false);
+        atSecond.post("/api/v1/konwents/dwa-tokeny/votes", vote).expect(201);
+
+        admins[0].delete("/api/v1/accounts/" + id + "/roles/" + role).expect(204);
+        atSecond.post("/api/v1/konwents/dwa-tokeny/votes", vote).expect(403);
+
+        String etag = second.get("/api/v1/konwents/dwa-tokeny/feed.atom").expect(200).header("ETag");
+        second.get("/api/v1/konwents/dwa-tokeny/feed.atom", "If-None-Match", etag).expect(304);
+        admins[0].put("/api/v1/konwents/dwa-tokeny", Map.of("name", "Konwent tokenów po zmianie")).expect(200);
+        Api.Reply changed = second.get("/api/v1/konwents/dwa-tokeny/feed.atom", "If-None-Match", etag).expect(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.body()).contains("Konwent tokenów po zmianie");
+
+        atSecond.get("/api/v1/accounts/current").expect(200);
+        admins[0].post("/api/v1/accounts/" + id + "/disabling", null).expect(200);
+        atSecond.get("/api/v1/accounts/current").expect(401);
+    }
+
     private static long count(Map<String, String> choiceOf, String choice) {
         return choiceOf.values().stream().filter(choice::equals).count();
     }

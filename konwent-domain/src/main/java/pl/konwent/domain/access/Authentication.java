@@ -79,8 +79,7 @@ public final class Authentication {
 
     /** The caller behind a bearer token that exists, has not expired, and belongs to an enabled account. */
     public Optional<Caller> byToken(String token) {
-        return tokens.accountOf(hashOf(token), clock.instant())
-                .flatMap(accounts::find)
+        return tokens.holderOf(hashOf(token), clock.instant(), accounts)
                 .filter(Account::enabled)
                 .map(this::callerOf);
     }

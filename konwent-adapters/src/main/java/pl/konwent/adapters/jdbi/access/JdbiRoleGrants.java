@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.access.AccountId;
@@ -33,10 +31,12 @@ public final class JdbiRoleGrants implements RoleGrants {
     /** Ids of COUNCIL grants held through a seat: {@code council-<konwent>-<year>}. */
     public static final String COUNCIL_PREFIX = "council-";
 
+    private final Jdbi jdbi;
     private final Dao dao;
     private final Clock clock;
 
     public JdbiRoleGrants(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(Dao.class);
         this.clock = clock;
     }
@@ -53,7 +53,11 @@ public final class JdbiRoleGrants implements RoleGrants {
     @Override
     public List<RoleGrant> of(AccountId account) {
         List<RoleGrant> grants = new ArrayList<>();
-        for (Map<String, Object> row : dao.all(account.value(), PolishTime.year(clock))) {
+        // a plain statement on the thread's handle: the on-demand SQL object's attach per call cost more than the read
+        List<Map<String, Object>> rows = jdbi.withHandle(handle -> handle.createQuery("/* JdbiRoleGrants.all */ "
+                        + Dao.ALL).bind("account", account.value()).bind("year", PolishTime.year(clock))
+                .mapToMap().list());
+        for (Map<String, Object> row : rows) {
             String source = (String) row.get("source");
             String konwent = (String) row.get("konwent_id");
             Instant at = Instant.ofEpochMilli(((Number) row.get("granted_at")).longValue());
@@ -92,7 +96,7 @@ public final class JdbiRoleGrants implements RoleGrants {
          * term in office (C5: the latest whose year has begun, and only while its end year has not passed; found by
          * the primary key); 3: SECRETARIAT of the konwent's latest competition award.
          */
-        @SqlQuery("SELECT '1' AS source, id, konwent_id, role, member_id, granted_at, 0 AS term_year FROM role_grant "
+        String ALL = "SELECT '1' AS source, id, konwent_id, role, member_id, granted_at, 0 AS term_year FROM role_grant "
                 + "WHERE account_id = :account "
                 + "UNION ALL SELECT DISTINCT '2', '', g.konwent_id, 'COUNCIL', '', t.installed_at, t.term_year "
                 + "FROM role_grant g "
@@ -106,9 +110,7 @@ public final class JdbiRoleGrants implements RoleGrants {
                 + "FROM competition_award_account a JOIN organiser_competition c ON c.id = a.competition_id "
                 + "WHERE a.account_id = :account AND c.awarded_at = (SELECT MAX(l.awarded_at) "
                 + "FROM organiser_competition l WHERE l.konwent_id = c.konwent_id) "
-                + "ORDER BY source, konwent_id, role, member_id")
-        @RegisterRowMapper(org.jdbi.v3.core.mapper.MapMapper.class)
-        List<Map<String, Object>> all(@Bind("account") String account, @Bind("year") int year);
+                + "ORDER BY source, konwent_id, role, member_id";
 
         @SqlUpdate("DELETE FROM role_grant WHERE id = :id")
         void remove(@Bind("id") String id);

@@ -20,6 +20,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import pl.konwent.adapters.web.ProblemType;
 import pl.konwent.domain.access.Authentication;
 import pl.konwent.domain.access.Caller;
@@ -33,7 +35,8 @@ import pl.konwent.domain.access.Caller;
  * stored hash or its token, and reads the account and its roles, in the database all instances share, so a password
  * change or reset, a disabled account, a revoked role or a new council term takes effect on the next request at
  * every instance. Basic pays bcrypt only for a password the instance has not yet verified against that very hash
- * ({@code VerifiedPasswords}); a token costs a hash and a lookup.
+ * ({@code VerifiedPasswords}); a token costs a hash and two reads on one connection: the token joined
+ * to its account, and the roles.
  */
 @Provider
 @PreMatching
@@ -49,6 +52,14 @@ public final class CallerAuthentication implements ContainerRequestFilter {
     private HttpServletRequest servletRequest;
 
     public CallerAuthentication(Authentication authentication) {
+        this(authentication, Supplier::get);
+    }
+
+    /**
+     * @param reads runs a token's reads (the token with its account, then the roles) on one database connection
+     */
+    public CallerAuthentication(Authentication authentication,
+                                Function<Supplier<Optional<Caller>>, Optional<Caller>> reads) {
         Authenticator<BasicCredentials, Caller> basic =
                 given -> authentication.byPassword(given.getUsername(), given.getPassword(), currentAddress());
         UnauthorizedHandler problem = new UnauthorizedHandler() {
@@ -58,7 +69,7 @@ public final class CallerAuthentication implements ContainerRequestFilter {
             }
         };
         AuthFilter<String, Caller> bearer = new HeaderBearerFilter.Builder()
-                .setAuthenticator(authentication::byToken)
+                .setAuthenticator(token -> reads.apply(() -> authentication.byToken(token)))
                 .setPrefix("Bearer").setRealm(REALM).setUnauthorizedHandler(problem)
                 .buildAuthFilter();
         AuthFilter<BasicCredentials, Caller> password = new BasicCredentialAuthFilter.Builder<Caller>()

@@ -106,7 +106,12 @@ abstract class AccessStoresContract {
 
         assertThat(tokens.accountOf("hash-1", T0.plusSeconds(59))).contains(anna.id());
         assertThat(tokens.accountOf("hash-1", T0.plusSeconds(60))).isEmpty();
+        // the one joined read every bearer request makes: the token's account as stored, until it expires
+        assertThat(tokens.holderOf("hash-1", T0.plusSeconds(59), accounts)).contains(anna);
+        assertThat(tokens.holderOf("hash-1", T0.plusSeconds(60), accounts)).isEmpty();
+        assertThat(tokens.holderOf("no-such-hash", T0, accounts)).isEmpty();
         tokens.remove("hash-1");
+        assertThat(tokens.holderOf("hash-1", T0, accounts)).isEmpty();
         assertThat(tokens.accountOf("hash-1", T0)).isEmpty();
         tokens.removeAllOf(anna.id());
         assertThat(tokens.accountOf("hash-2", T0)).isEmpty();

@@ -29,6 +29,18 @@ public final class ProxyRules {
     }
 
     /**
+     * V4, V5: a proxy's ballot counts only in a vote that opened under a charter allowing proxies; a charter changed
+     * after opening changes nothing (rules fixed before the proxy rule was recorded say nothing, and the
+     * authorisation's acceptance under the charter then in force stands).
+     */
+    public static void proxiesAllowedWhenTheVoteOpened(RulesInForce rules, Authorisation.Kind kind) {
+        if (kind == Authorisation.Kind.PROXY && Boolean.FALSE.equals(rules.proxies())) {
+            throw new DomainException.RuleViolation("V5", "This vote opened under a charter that did not allow "
+                    + "proxies; a member may still vote through a substitute from its own delegation");
+        }
+    }
+
+    /**
      * V4 and V6: a substitute is a person of the member's own people, a proxy the REPRESENTATIVE of another member;
      * neither is the ADMIN or the DEPARTMENT, who never cast a member's ballot.
      *

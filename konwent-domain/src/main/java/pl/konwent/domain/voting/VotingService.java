@@ -203,7 +203,7 @@ public final class VotingService {
             RoleRules.onlyTheMembersOwnPeopleVote(voter, konwent.id(), member); // V6
         }
         Vote vote = find(konwent, voteId);
-        BallotGuard guard = held.isEmpty() ? BallotGuard.NONE : underAuthorisation(vote, member, held);
+        BallotGuard guard = held.isEmpty() ? BallotGuard.NONE : underAuthorisation(konwent, vote, member, held);
         Votes.CastOutcome outcome;
         if (vote.state() != Vote.State.OPEN) {
             outcome = Votes.CastOutcome.NOT_OPEN;
@@ -226,10 +226,12 @@ public final class VotingService {
      * it), the holder recorded present when the vote is at a meeting, and the counted ballot is marked as cast
      * under it, in the ballot's own transaction.
      */
-    private BallotGuard underAuthorisation(Vote vote, String member, List<Authorisation> held) {
+    private BallotGuard underAuthorisation(Konwent konwent, Vote vote, String member, List<Authorisation> held) {
         Authorisation authorisation = held.stream().filter(a -> ProxyRules.usableIn(a, vote)).findFirst()
                 .orElseThrow(() -> new DomainException.Forbidden("V4: none of your accepted authorisations of member '"
                         + member + "' covers vote '" + vote.id() + "'"));
+        ProxyRules.proxiesAllowedWhenTheVoteOpened(fixedRules.of(vote.id())
+                .orElseGet(() -> RulesInForce.ofVote(konwent, vote.question())), authorisation.kind()); // V5
         return new BallotGuard() {
             @Override
             public void admit() {

@@ -142,4 +142,25 @@ class ProxyRulesTest {
                 "v", "S", "d", null, Authorisation.State.SUBMITTED, null, T0, null, null, 1))
                 .as("one meeting or one vote, not both").isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void V5_aProxyBallotFollowsTheProxyRuleFixedWhenTheVoteOpenedNotTheCharterNow() {
+        Vote vote = vote("v1", null);
+        Charter allowed = charter(true, 1);
+        Charter forbidden = charter(false, 1);
+        RulesInForce openedAllowing = RulesInForce.ofVote(new pl.konwent.domain.konwent.Konwent(K, "Konwent", null,
+                null, allowed, null, T0, T0, 1), vote.question());
+        RulesInForce openedForbidding = RulesInForce.ofVote(new pl.konwent.domain.konwent.Konwent(K, "Konwent", null,
+                null, forbidden, null, T0, T0, 2), vote.question());
+
+        assertThat(openedAllowing.proxies()).isTrue();
+        assertThat(openedAllowing.proxiesPerHolder()).isEqualTo(1);
+        assertThatCode(() -> ProxyRules.proxiesAllowedWhenTheVoteOpened(openedAllowing, Authorisation.Kind.PROXY))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ProxyRules.proxiesAllowedWhenTheVoteOpened(openedForbidding,
+                Authorisation.Kind.PROXY)).isInstanceOf(DomainException.RuleViolation.class).hasMessageContaining(
+                "did not allow proxies");
+        assertThatCode(() -> ProxyRules.proxiesAllowedWhenTheVoteOpened(openedForbidding,
+                Authorisation.Kind.SUBSTITUTE)).doesNotThrowAnyException();
+    }
 }

@@ -23,7 +23,7 @@ class RulesInForceTest {
         RulesInForce rules = RulesInForce.ofVote(KONWENT, question(null, null, null));
 
         assertThat(rules).isEqualTo(new RulesInForce(7, Majority.ABSOLUTE, new Quorum(new BigDecimal("0.6")),
-                QuorumBasis.BALLOTS, null));
+                QuorumBasis.BALLOTS, null, true, 1));
     }
 
     @Test

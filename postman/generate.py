@@ -401,6 +401,19 @@ JOURNEY = [
         anonymous=True, checks=["pm.expect(text).to.include('BEGIN:VCALENDAR')",
                                 "pm.expect(text).to.include('Posiedzenie Konwentu (Postman)')"])),
 
+    # The konwent's calendar: a task of the department's own, the computed obligations, the task done
+    ("addCalendarTask", "a statutory report, public, due in the calendar", 201, dict(
+        body={"title": "Sprawozdanie z realizacji ustawy (Postman)", "dueOn": "{{today}}", "visibility": "PUBLIC"},
+        save={"taskId": ID},
+        checks=["pm.expect(json.status).to.eql('OPEN')", "pm.expect(json.visibility).to.eql('PUBLIC')"])),
+    ("getCalendarTask", "read it", 200, dict(
+        anonymous=True, checks=["pm.expect(json.id).to.eql(pm.variables.get('taskId'))"])),
+    ("listObligations", "the open obligations: the meeting's communiqué, the council's duties, the task", 200, dict(
+        anonymous=True, query={"status": "OPEN", "limit": "500"},
+        checks=["pm.expect(json.items.map(o => o.kind)).to.include.members(['COMMUNIQUE', 'TASK'])"])),
+    ("completeCalendarTask", "mark the report done", 200, dict(checks=["pm.expect(json.status).to.eql('DONE')"])),
+    ("deleteCalendarTask", "and remove it from the calendar", 204, {}),
+
     # A meeting that began three hours ago: invited, its attendance and a vote, held, its communiqué
     ("createMeeting", "record a meeting that began three hours ago", 201, dict(
         body=meeting("Posiedzenie sprawozdawcze (Postman)", "{{heldStartsAt}}", "{{heldEndsAt}}"),

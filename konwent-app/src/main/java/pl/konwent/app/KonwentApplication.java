@@ -12,6 +12,10 @@ import pl.konwent.adapters.web.documents.DocumentResource;
 import pl.konwent.domain.documents.DocumentService;
 import pl.konwent.domain.shared.Events;
 import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
+import pl.konwent.adapters.jdbi.calendar.JdbiCalendarTasks;
+import pl.konwent.adapters.jdbi.calendar.JdbiReminders;
+import pl.konwent.adapters.web.calendar.CalendarResource;
+import pl.konwent.domain.calendar.CalendarService;
 import pl.konwent.adapters.web.integration.WebhookResource;
 import pl.konwent.domain.integration.WebhookService;
 import pl.konwent.adapters.jdbi.meetings.JdbiCommuniques;
@@ -259,6 +263,12 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 konwents, unitOfWork, clock);
         WebhookService webhooks = new WebhookService(new JdbiWebhooks(jdbi, ids, clock),
                 webhookSettings.addressPolicy(), konwents, unitOfWork, ids, clock);
+        CalendarSettings calendarSettings = configuration.getCalendar();
+        CalendarService calendar = new CalendarService(konwents, new CalendarService.Sources(termStore,
+                competitionStore, workPlans, meetingStore, new JdbiCommuniques(jdbi)), new JdbiCalendarTasks(jdbi),
+                new CalendarService.Announcing(new JdbiReminders(jdbi), new JdbiRecipients(jdbi), outbox, events),
+                calendarSettings.rules(), unitOfWork, ids, clock);
+        calendarSettings.manage(environment, calendar);
         String adminPassword = FirstAdmin.ensure(accounts, security.getInitialAdminPassword(), ids,
                 java.nio.file.Path.of(configuration.getDataDir()));
         environment.lifecycle().addServerLifecycleListener(new Startup.ReadyLine(adminPassword));
@@ -292,7 +302,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new CouncilResource(councils));
         environment.jersey().register(new ElectionResource(elections));
         environment.jersey().register(new MeetingResource(meetings));
-        environment.jersey().register(new MeetingCalendarResource(meetings, clock));
+        environment.jersey().register(new MeetingCalendarResource(meetings, calendar, clock));
         environment.jersey().register(new RegistrationResource(registrations));
         environment.jersey().register(new CommuniqueResource(communiques));
         environment.jersey().register(new CompetitionResource(competitions, clock));
@@ -304,6 +314,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new DocumentResource(documents));
         environment.jersey().register(new MinutesResource(minutes));
         environment.jersey().register(new MeetingResultsResource(minutes));
+        environment.jersey().register(new CalendarResource(calendar));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

@@ -118,6 +118,15 @@ public class KonwentConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private CalendarSettings calendar = new CalendarSettings();
+
+    public CalendarSettings getCalendar() {
+        return calendar;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private DocumentSettings documents = new DocumentSettings();
 
     @Valid

@@ -305,6 +305,16 @@ class AuthorizationMatrixTest {
                 op("POST /api/v1/konwents/{konwentId}/work-plans/{year}/vote",
                         api -> api.post("/api/v1/konwents/tutaj/work-plans/" + proposedPlan() + "/vote", null),
                         t -> t.councilHere, t -> t.secretariatHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/calendar/tasks",
+                        api -> api.post("/api/v1/konwents/tutaj/calendar/tasks", Map.of("title", "Zadanie",
+                                "dueOn", "2040-06-30")),
+                        t -> t.councilHere, t -> t.representativeHere, 403, 201),
+                op("POST /api/v1/konwents/{konwentId}/calendar/tasks/{taskId}/completion",
+                        api -> api.post("/api/v1/konwents/tutaj/calendar/tasks/" + freshTask() + "/completion", null),
+                        t -> t.departmentHere, t -> t.secretariatHere, 403, 200),
+                op("DELETE /api/v1/konwents/{konwentId}/calendar/tasks/{taskId}",
+                        api -> api.delete("/api/v1/konwents/tutaj/calendar/tasks/" + freshTask()),
+                        t -> t.councilHere, t -> t.departmentElsewhere, 403, 204),
                 op("PUT /api/v1/konwents/{konwentId}/members/{memberId}/konwent-link",
                         api -> api.put("/api/v1/konwents/tutaj/members/" + regionalMember() + "/konwent-link",
                                 Map.of("konwentId", "gdzie-indziej")),
@@ -471,6 +481,12 @@ class AuthorizationMatrixTest {
 
     private static Map<String, Object> workPlan() {
         return Map.of("themes", java.util.List.of(Map.of("title", "Ekonomia społeczna")), "schedule", java.util.List.of());
+    }
+
+    /** An INTERNAL task of the konwent's calendar, added by the ADMIN. */
+    private String freshTask() {
+        return admin.post("/api/v1/konwents/tutaj/calendar/tasks", Map.of("title", "Zadanie " + uuid(), "dueOn",
+                "2040-06-30")).expect(201).json().path("id").asText();
     }
 
     private int proposedPlan() {

@@ -21,7 +21,12 @@ public enum EventType {
      */
     VOTE_REMINDER("vote.reminder"),
     /** A document of the archive became public (D1). */
-    DOCUMENT_PUBLISHED("document.published");
+    DOCUMENT_PUBLISHED("document.published"),
+    /**
+     * A public obligation of the konwent's calendar is due within the configured days (issue 23), once per
+     * obligation and due day; data: obligationId, kind, title, dueOn, daysLeft.
+     */
+    OBLIGATION_DUE("obligation.due");
 
     /** The type of the test event a webhook's ping sends; nobody subscribes to it. */
     public static final String PING = "webhook.ping";

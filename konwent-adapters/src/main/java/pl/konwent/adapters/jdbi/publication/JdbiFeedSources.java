@@ -21,7 +21,7 @@ import pl.konwent.domain.shared.PolishTime;
 /**
  * The public facts of konwents, read straight from their tables: PUBLIC documents, meetings, council terms and
  * members (public columns only: never contacts). The small sources give their newest rows by one query over all the
- * konwents and an aggregate each for the fingerprint (all three in one statement); the register, which grows to
+ * konwents and an aggregate each for the fingerprint (all in one statement); the register, which grows to
  * thousands, is read per konwent from index ix_member_konwent_changed, the newest first, and so is its fingerprint;
  * the sources are merged here.
  */
@@ -129,10 +129,32 @@ public final class JdbiFeedSources implements FeedSources {
                                 rs.getDate("doc_date").toLocalDate()), published, updated);
             });
 
+    /**
+     * Only PUBLIC tasks of the calendar (issue 23): an INTERNAL one never reaches a feed. Its fingerprint counts the
+     * newest creation too, so a task deleted and another added between two polls still changes it.
+     */
+    private static final Aggregated TASKS = new Aggregated("SELECT id, konwent_id, title, description, due_on, "
+            + "created_at, completed_at, GREATEST(created_at, COALESCE(completed_at, 0)) AS changed_at "
+            + "FROM calendar_task WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC' "
+            + "ORDER BY changed_at DESC, id LIMIT :limit",
+            "SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(version), 0), '.', COALESCE(MAX(created_at), 0)) "
+                    + "FROM calendar_task WHERE konwent_id IN (<konwents>) AND visibility = 'PUBLIC'",
+            (rs, ctx) -> {
+                java.time.LocalDate due = rs.getObject("due_on", java.time.LocalDate.class);
+                rs.getLong("completed_at");
+                boolean done = !rs.wasNull();
+                String description = rs.getString("description");
+                String when = "Termin: " + due.format(DateTimeFormatter.ofPattern("d.MM.yyyy")) + (done
+                        ? " (wykonane)" : "");
+                return new FeedEntry(rs.getString("konwent_id"), FeedEntry.Kind.TASK, rs.getString("id"),
+                        rs.getString("title"), description == null ? when : when + ". " + description,
+                        Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("changed_at")));
+            });
+
     private static final Register REGISTER = new Register();
-    private static final List<Source> SOURCES = List.of(DOCUMENTS, MEETINGS, COUNCIL, REGISTER);
+    private static final List<Source> SOURCES = List.of(DOCUMENTS, MEETINGS, COUNCIL, TASKS, REGISTER);
     /** The small sources' fingerprints in one statement: one round trip, not three, for every conditional poll. */
-    private static final String SMALL_FINGERPRINTS = Stream.of(DOCUMENTS, MEETINGS, COUNCIL)
+    private static final String SMALL_FINGERPRINTS = Stream.of(DOCUMENTS, MEETINGS, COUNCIL, TASKS)
             .map(source -> "(" + source.fingerprint() + ")").collect(Collectors.joining(", ", "SELECT ", ""));
 
     private final Jdbi jdbi;
@@ -163,7 +185,7 @@ public final class JdbiFeedSources implements FeedSources {
         StringBuilder fingerprint = new StringBuilder();
         jdbi.useHandle(handle -> {
             handle.createQuery(SMALL_FINGERPRINTS).bindList("konwents", ids).map((rs, ctx) -> {
-                for (int column = 1; column <= 3; column++) {
+                for (int column = 1; column <= 4; column++) {
                     fingerprint.append(rs.getString(column)).append(';');
                 }
                 return fingerprint;

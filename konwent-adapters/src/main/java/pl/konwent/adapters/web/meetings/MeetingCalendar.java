@@ -11,28 +11,36 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.component.VToDo;
 import net.fortuna.ical4j.model.parameter.Label;
+import net.fortuna.ical4j.model.parameter.Related;
 import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Created;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Due;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Trigger;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import pl.konwent.domain.calendar.Obligation;
 import pl.konwent.domain.meetings.Meeting;
 import pl.konwent.domain.shared.PolishTime;
 
@@ -56,6 +64,15 @@ public final class MeetingCalendar {
     /** {@code meetingsBase} ends with a slash, so that a meeting's id resolves beneath it. */
     public static String of(String konwentId, String konwentName, List<Meeting> meetings, URI meetingsBase,
                             Instant now) {
+        return of(konwentId, konwentName, meetings, List.of(), 0, meetingsBase, now);
+    }
+
+    /**
+     * The meetings as events and the konwent's public obligations (issue 23) as to-dos due on their day, each
+     * still open one with an alarm {@code alarmDaysBefore} days before it is due (none when 0).
+     */
+    public static String of(String konwentId, String konwentName, List<Meeting> meetings,
+                            List<Obligation> obligations, int alarmDaysBefore, URI meetingsBase, Instant now) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Konwent API//Meetings//PL"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -68,6 +85,9 @@ public final class MeetingCalendar {
         calendar.add(WARSAW);
         for (Meeting meeting : meetings) {
             calendar.add(event(meeting, meetingsBase, now));
+        }
+        for (Obligation obligation : obligations) {
+            calendar.add(todo(konwentId, obligation, alarmDaysBefore, now));
         }
         // Not CalendarOutputter: it folds at 75 UTF-16 chars, not octets, so Polish text overruns RFC 5545's limit
         // and a fold may split an emoji's surrogate pair. ical4j still does all the escaping.
@@ -97,6 +117,32 @@ public final class MeetingCalendar {
         event.add(new Sequence(Math.toIntExact(meeting.version())));
         event.add(new Created(meeting.createdAt()));
         return event;
+    }
+
+    /**
+     * RFC 5545 §3.6.2: a VTODO with a DUE date (VALUE=DATE: due on the day, in whatever zone the reader is) and, while
+     * open, a VALARM (§3.6.6: ACTION, TRIGGER and, for DISPLAY, DESCRIPTION) relative to DUE (RELATED=END).
+     */
+    private static VToDo todo(String konwentId, Obligation obligation, int alarmDaysBefore, Instant now) {
+        VToDo todo = new VToDo(false);
+        todo.add(new Uid(konwentId + "/" + obligation.id() + UID_DOMAIN));
+        todo.add(new DtStamp(now));
+        todo.add(new Due<>(obligation.dueOn()));
+        todo.add(new Summary(plainText(obligation.title())));
+        if (obligation.description() != null) {
+            todo.add(new Description(plainText(obligation.description())));
+        }
+        todo.add(new Categories(obligation.kind().name()));
+        boolean done = obligation.status() == Obligation.Status.DONE;
+        todo.add(done ? ImmutableStatus.VTODO_COMPLETED : ImmutableStatus.VTODO_NEEDS_ACTION);
+        if (!done && alarmDaysBefore > 0) {
+            VAlarm alarm = new VAlarm();
+            alarm.add(new Trigger(new ParameterList(List.of(Related.END)), java.time.Period.ofDays(-alarmDaysBefore)));
+            alarm.add(ImmutableAction.DISPLAY);
+            alarm.add(new Description(plainText(obligation.title())));
+            todo.add(alarm);
+        }
+        return todo;
     }
 
     private static String location(Meeting.Venue venue) {

@@ -22,6 +22,7 @@ record FeedLinks(URI base) {
             case MEETING -> "meetings";
             case COUNCIL -> "council-terms";
             case MEMBER -> "members";
+            case TASK -> "calendar/tasks";
         };
         return UriBuilder.fromUri(konwent(entry.konwentId())).path(collection).path(entry.subjectId()).build();
     }
@@ -36,7 +37,7 @@ record FeedLinks(URI base) {
         return switch (entry.kind()) {
             case DOCUMENT -> PortalPaths.document(base, entry.konwentId(), entry.subjectId());
             case MEETING -> PortalPaths.meeting(base, entry.konwentId(), entry.subjectId());
-            case COUNCIL, MEMBER -> portal(entry.konwentId());
+            case COUNCIL, MEMBER, TASK -> portal(entry.konwentId());
         };
     }
 
@@ -47,6 +48,7 @@ record FeedLinks(URI base) {
             case MEETING -> "Posiedzenie";
             case COUNCIL -> "Rada programowa";
             case MEMBER -> "Członkowie";
+            case TASK -> "Kalendarz";
         };
     }
 }

@@ -284,7 +284,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new CommuniqueResource(communiques));
         environment.jersey().register(new CompetitionResource(competitions, clock));
         environment.jersey().register(new WorkPlanResource(workPlans));
-        environment.jersey().register(new FeedResource(feeds));
+        environment.jersey().register(new FeedResource(feeds, archiveChain));
         environment.jersey().register(new KonwentLinkResource(feeds));
         environment.jersey().register(new PortalResource(konwents, documents, meetings));
         environment.jersey().register(new WebhookResource(webhooks));

@@ -105,6 +105,11 @@ abstract class ArchiveChainApiContract {
         assertThat(head.path("sequence").asLong()).isEqualTo(6);
         assertThat(head.path("hash").asText()).isEqualTo(records.get(5).path("hash").asText());
         assertThat(records(other)).hasSize(2);
+        JsonNode pinned = anonymous.get(path("/feed.json")).expect(200).json().path("_konwent")
+                .path("archiveChainHead");
+        assertThat(pinned.path("hash").asText()).as("the JSON feed carries the head").isEqualTo(head.path("hash")
+                .asText());
+        assertThat(pinned.path("url").asText()).endsWith(path("/archive-chain/head"));
 
         JsonNode verification = secretariat.get(path("/archive-chain/verification")).expect(200).json();
         assertThat(verification.path("valid").asBoolean()).isTrue();

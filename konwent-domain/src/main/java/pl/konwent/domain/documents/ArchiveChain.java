@@ -76,7 +76,10 @@ public final class ArchiveChain {
         return sha256(CanonicalJson.of(record.hashedFields()));
     }
 
-    /** D3: what the chain must record when a document is now as given, its latest record being {@code latest}. */
+    /**
+     * D3: what the chain must record when a document is now as given (null: deleted), its latest record being
+     * {@code latest}: a public document whose version, kind, title or content differ from its record is REVISED.
+     */
     public static ChainRecord.Action actionFor(Document now, ChainRecord latest) {
         boolean recordedPublic = latest != null && latest.action().leavesItPublic();
         if (now == null) {
@@ -88,7 +91,10 @@ public final class ArchiveChain {
         if (!recordedPublic) {
             return ChainRecord.Action.PUBLISHED;
         }
-        return latest.documentVersion() == now.version() ? null : ChainRecord.Action.REVISED;
+        boolean same = latest.documentVersion() == now.version() && latest.kind() == now.content().kind()
+                && latest.title().equals(now.content().title())
+                && latest.contentSha256().equals(contentHash(now.content(), now.files()));
+        return same ? null : ChainRecord.Action.REVISED;
     }
 
     public static String sha256(byte[] bytes) {

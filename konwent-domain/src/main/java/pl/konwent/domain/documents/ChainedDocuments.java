@@ -8,7 +8,9 @@ import pl.konwent.domain.shared.PageRequest;
 /**
  * D3: every store of a document goes through here, whichever use case makes it (the department's documents, adopted
  * resolutions, communiqués, minutes), and records in the konwent's archive chain, in the same transaction, what the
- * change means for the public: published, revised, withdrawn or deleted.
+ * change means for the public: published, revised, withdrawn or deleted. The document is read back as stored, so
+ * the record hashes what a later walk will find. A file attached to or removed from a public document must be
+ * followed by {@link #replace} (a new version), as {@link DocumentService} does, for the chain to record it.
  */
 public final class ChainedDocuments implements Documents {
     private final Documents documents;
@@ -22,7 +24,7 @@ public final class ChainedDocuments implements Documents {
     @Override
     public void add(Document document) {
         documents.add(document);
-        chain.recordStored(document);
+        chain.recordStored(documents.find(document.konwent(), document.id()).orElseThrow());
     }
 
     @Override

@@ -48,6 +48,11 @@ class ArchiveChainTest {
         assertThat(ArchiveChain.actionFor(published, first)).isNull();
         assertThat(ArchiveChain.actionFor(document("a", 2, Visibility.PUBLIC), first))
                 .isEqualTo(ChainRecord.Action.REVISED);
+        Document sameVersionOtherFile = published.withFiles(List.of(new DocumentFile("f", "a", "a.pdf", FileType.PDF,
+                1, sha256("x"), T0)), T0);
+        assertThat(ArchiveChain.actionFor(new Document("a", KONWENT, sameVersionOtherFile.content(), null,
+                sameVersionOtherFile.files(), T0, T0, T0, 1), first)).as("content changed at the same version")
+                .isEqualTo(ChainRecord.Action.REVISED);
         assertThat(ArchiveChain.actionFor(document("a", 2, Visibility.INTERNAL), first))
                 .isEqualTo(ChainRecord.Action.WITHDRAWN);
         assertThat(ArchiveChain.actionFor(null, first)).isEqualTo(ChainRecord.Action.DELETED);

@@ -582,6 +582,15 @@ JOURNEY = [
     ("listDocuments", "the public archive: the report, the position, the communiqué and the minutes", 200, dict(
         anonymous=True, checks=["pm.expect(json.items.map(d => d.kind).sort()).to.eql(['COMMUNIQUE', 'MINUTES', 'OTHER', "
                                 "'POSITION'])"])),
+    ("listArchiveChain", "the archive chain: each publication a record linked to the one before", 200, dict(
+        anonymous=True, checks=["pm.expect(json.items.map(r => r.action)).to.include('PUBLISHED')",
+                                "json.items.forEach((r, i) => pm.expect(r.previousHash).to.eql(i === 0 ? '0'.repeat(64) "
+                                ": json.items[i - 1].hash))"])),
+    ("getArchiveChainHead", "the chain's head, to pin", 200, dict(
+        anonymous=True, checks=["pm.expect(json.hash).to.match(/^[0-9a-f]{64}$/)",
+                                "pm.expect(json.sequence).to.be.above(2)"])),
+    ("verifyArchiveChain", "the server walks the chain, re-reading every document and file", 200, dict(
+        checks=["pm.expect(json.valid).to.eql(true)", "pm.expect(json.broken).to.be.null"])),
 
     # What portals and the department read
     ("getAtomFeed", "the Atom feed, with the regional konwent's entries", 200, dict(

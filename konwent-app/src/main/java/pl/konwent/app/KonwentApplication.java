@@ -7,8 +7,12 @@ import pl.konwent.adapters.jdbi.access.JdbiAttempts;
 import pl.konwent.adapters.jdbi.integration.JdbiDeliveryQueue;
 import pl.konwent.adapters.jdbi.integration.JdbiEvents;
 import pl.konwent.adapters.jdbi.integration.JdbiWebhooks;
+import pl.konwent.adapters.jdbi.documents.JdbiChainRecords;
 import pl.konwent.adapters.jdbi.documents.JdbiDocuments;
+import pl.konwent.adapters.web.documents.ArchiveChainResource;
 import pl.konwent.adapters.web.documents.DocumentResource;
+import pl.konwent.domain.documents.ArchiveChainService;
+import pl.konwent.domain.documents.ChainedDocuments;
 import pl.konwent.domain.documents.DocumentService;
 import pl.konwent.domain.shared.Events;
 import pl.konwent.adapters.jdbi.mail.JdbiOutbox;
@@ -232,9 +236,15 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 new MembershipService.PeopleCopies(registrationStore, idempotencyRecords, outbox,
                         new JdbiOffices(jdbi), competitionStore));
         long maxFileSize = configuration.getDocuments().getMaxFileSize().toBytes();
-        DocumentService documents = new DocumentService(new JdbiDocuments(jdbi),
-                new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(), "files")), konwents, events,
-                unitOfWork, ids, clock, maxFileSize);
+        FilesystemFileStore fileStore = new FilesystemFileStore(java.nio.file.Path.of(configuration.getDataDir(),
+                "files"));
+        JdbiDocuments documentStore = new JdbiDocuments(jdbi);
+        // D3: every document stored goes through the archive chain, whichever use case stores it
+        ArchiveChainService archiveChain = new ArchiveChainService(new JdbiChainRecords(jdbi), documentStore,
+                fileStore, konwents, unitOfWork, clock);
+        archiveChain.startChains();
+        DocumentService documents = new DocumentService(new ChainedDocuments(documentStore, archiveChain),
+                fileStore, konwents, events, unitOfWork, ids, clock, maxFileSize);
         JdbiMeetings meetingStore = new JdbiMeetings(jdbi);
         JdbiVotes voteStore = new JdbiVotes(jdbi, ids);
         JdbiAuthorisations authorisationStore = new JdbiAuthorisations(jdbi);
@@ -307,7 +317,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new CommuniqueResource(communiques));
         environment.jersey().register(new CompetitionResource(competitions, clock));
         environment.jersey().register(new WorkPlanResource(workPlans));
-        environment.jersey().register(new FeedResource(feeds));
+        environment.jersey().register(new FeedResource(feeds, archiveChain));
         environment.jersey().register(new KonwentLinkResource(feeds));
         environment.jersey().register(new PortalResource(konwents, documents, meetings));
         environment.jersey().register(new WebhookResource(webhooks));
@@ -315,6 +325,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new MinutesResource(minutes));
         environment.jersey().register(new MeetingResultsResource(minutes));
         environment.jersey().register(new CalendarResource(calendar));
+        environment.jersey().register(new ArchiveChainResource(archiveChain));
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */

@@ -356,7 +356,10 @@ class AuthorizationMatrixTest {
                         t -> t.departmentHere, t -> t.representativeHere, 403, 201),
                 op("DELETE /api/v1/konwents/{konwentId}/documents/{documentId}/files/{fileId}",
                         api -> api.delete(fileOfAFreshDocument()),
-                        t -> t.departmentHere, t -> t.councilHere, 403, 204));
+                        t -> t.departmentHere, t -> t.councilHere, 403, 204),
+                op("GET /api/v1/konwents/{konwentId}/archive-chain/verification",
+                        api -> api.get("/api/v1/konwents/tutaj/archive-chain/verification"),
+                        t -> t.councilHere, t -> t.representativeHere, 403, 200));
     }
 
     private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -75,6 +75,7 @@ abstract class MinutesApiContract {
                         "participation", "ONLINE")))).expect(201);
         String open = council.any().post(path("/votes"), vote("Stanowisko w sprawie ustawy o zatrudnieniu "
                 + "socjalnym – źdźbło", false, meeting)).expect(201).json().path("id").asText();
+        clock().advance(java.time.Duration.ofMinutes(1)); // the minutes list votes in the order they were prepared
         String secret = council.any().post(path("/votes"), vote(FORMULA, true, meeting)).expect(201).json()
                 .path("id").asText();
         String election = council.any().post(path("/elections"), Map.of("year", 2028)).expect(201).json()
@@ -167,6 +168,11 @@ abstract class MinutesApiContract {
         assertThat(again.header("ETag")).isNotEqualTo(drawn.header("ETag"));
         JsonNode archived = anonymous.get(path("/meetings/" + meeting + "/minutes")).expect(200).json();
         assertThat(archived.path("id").asText()).isEqualTo(documentId);
+        // D3: both editions are in the archive chain with their PDFs, and the chain verifies
+        JsonNode verification = department.get(path("/archive-chain/verification")).expect(200).json();
+        assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(anonymous.get(path("/archive-chain?documentId=" + documentId)).expect(200).json().path("items")
+                .findValuesAsText("action")).containsExactly("PUBLISHED", "REVISED");
         assertThat(anonymous.get(path("/documents?kind=MINUTES")).expect(200).json().path("items")).hasSize(1);
         assertThat(anonymous.get(path("/feed.json")).expect(200).json().path("items").findValuesAsText("title"))
                 .contains("Protokół posiedzenia: Posiedzenie w Łodzi – źródła współpracy");

@@ -240,10 +240,18 @@ public final class DocumentService implements Archive {
                         now);
                 Document issued;
                 if (current.isEmpty()) {
-                    issued = new Document(documentId, konwent, content, entry.source(), List.of(file), now, now, now,
-                            1);
-                    documents.add(issued);
+                    // D3: stored INTERNAL first and made public with its file as version 2, so that the one
+                    // PUBLISHED record of the archive chain hashes the file too (a file comes after its document)
+                    Document draft = new Document(documentId, konwent, new Document.Content(content.title(),
+                            content.kind(), content.date(), content.language(), content.body(), Visibility.INTERNAL),
+                            entry.source(), List.of(), now, now, null, 1);
+                    documents.add(draft);
                     documents.addFile(file);
+                    issued = new Document(documentId, konwent, content, entry.source(), List.of(file), now, now, now,
+                            2);
+                    if (!documents.replace(issued, draft.version())) {
+                        throw stale(documentId);
+                    }
                 } else {
                     issued = current.get().reissued(content, file, now);
                     documents.addFile(file);

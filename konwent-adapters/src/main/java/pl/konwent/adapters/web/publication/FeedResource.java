@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.function.Function;
 import pl.konwent.adapters.web.http.Hashes;
+import pl.konwent.domain.documents.ArchiveChainService;
 import pl.konwent.domain.publication.FeedService;
 import pl.konwent.domain.shared.DomainException;
 
@@ -24,12 +25,15 @@ import pl.konwent.domain.shared.DomainException;
 public final class FeedResource {
     static final String MEMBER_KONWENTS = "member-konwents";
     /** Part of every ETag: a new shape of the feeds replaces the copies caches hold of the old one. */
-    private static final String SHAPE = "2";
+    private static final String SHAPE = "3";
 
     private final FeedService feeds;
+    private final ArchiveChainService chain;
 
-    public FeedResource(FeedService feeds) {
+    /** {@code chain}: the JSON feed carries the konwent's archive chain head (D3), for readers to pin. */
+    public FeedResource(FeedService feeds, ArchiveChainService chain) {
         this.feeds = feeds;
+        this.chain = chain;
     }
 
     /** {@code feed.atom} (Atom 1.0) or {@code feed.json} (JSON Feed 1.1): one address each, no negotiation. */
@@ -41,14 +45,16 @@ public final class FeedResource {
                 ? feed(konwentId, include, request, uri, "atom", AtomFeed.MEDIA_TYPE + "; charset=utf-8",
                         f -> AtomFeed.of(f, uri.getRequestUri(), links))
                 : feed(konwentId, include, request, uri, "json", JsonFeed.MEDIA_TYPE + "; charset=utf-8",
-                        f -> JsonFeed.of(f, uri.getRequestUri(), links));
+                        f -> JsonFeed.of(f, uri.getRequestUri(), links, chain.head(konwentId),
+                                uri.getBaseUriBuilder().path("api/v1/konwents/{id}/archive-chain/head")
+                                        .build(konwentId)));
     }
 
     private Response feed(String konwentId, String include, Request request, UriInfo uri, String format,
                           String type, Function<FeedService.Feed, Object> render) {
         boolean aggregated = aggregated(include);
         EntityTag tag = new EntityTag(Hashes.sha256Base64Url((SHAPE + "/" + format + "/" + uri.getBaseUri() + "/"
-                + feeds.version(konwentId, aggregated)).getBytes(StandardCharsets.UTF_8)).substring(0, 27));
+                + feeds.version(konwentId, aggregated) + "/" + chain.head(konwentId).hash()).getBytes(StandardCharsets.UTF_8)).substring(0, 27));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             return unchanged.tag(tag).build();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import pl.konwent.domain.documents.ArchiveChain;
 import pl.konwent.domain.publication.FeedEntry;
 import pl.konwent.domain.publication.FeedService;
 
@@ -15,10 +16,17 @@ import pl.konwent.domain.publication.FeedService;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
                 @JsonProperty("feed_url") String feedUrl, String description, String language, List<Author> authors,
-                List<Item> items) {
+                List<Item> items, @JsonProperty("_konwent") Extension konwent) {
     static final String MEDIA_TYPE = "application/feed+json";
 
     record Author(String name, String url) {
+    }
+
+    /** JSON Feed's extension for this API (a key starting with "_"): the feed's konwent's archive chain head (D3). */
+    record Extension(ChainHead archiveChainHead) {
+    }
+
+    record ChainHead(long sequence, String hash, String url) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,7 +36,7 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
                 @JsonProperty("date_modified") String dateModified, List<String> tags) {
     }
 
-    static JsonFeed of(FeedService.Feed feed, URI self, FeedLinks links) {
+    static JsonFeed of(FeedService.Feed feed, URI self, FeedLinks links, ArchiveChain.Head head, URI headUrl) {
         boolean aggregated = feed.sources().size() > 1;
         List<Item> items = new ArrayList<>();
         for (FeedEntry entry : feed.entries()) {
@@ -41,6 +49,7 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
         }
         return new JsonFeed("https://jsonfeed.org/version/1.1", feed.konwent().name(),
                 links.portal(feed.konwent().id().value()).toString(), self.toString(),
-                feed.konwent().description(), "pl", List.of(new Author(feed.konwent().name(), links.portal(feed.konwent().id().value()).toString())), items);
+                feed.konwent().description(), "pl", List.of(new Author(feed.konwent().name(), links.portal(feed.konwent().id().value()).toString())), items,
+                new Extension(new ChainHead(head.sequence(), head.hash(), headUrl.toString())));
     }
 }

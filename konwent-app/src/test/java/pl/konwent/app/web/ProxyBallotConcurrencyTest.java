@@ -92,6 +92,12 @@ class ProxyBallotConcurrencyTest {
                 assertThat(castUnder).isEqualTo(winner);
             } else {
                 assertThat(result.path("ballots").isNull()).isTrue();
+                // V3: what is stored of a ballot under an authorisation says who voted through whom, never the choice
+                List<String> columns = world.jdbi().withHandle(handle -> handle.createQuery("SELECT "
+                                + "LOWER(column_name) FROM information_schema.columns WHERE table_schema = DATABASE() "
+                                + "AND table_name = 'proxy_ballot' ORDER BY column_name")
+                        .mapTo(String.class).list());
+                assertThat(columns).containsExactly("authorisation_id", "member_id", "vote_id");
             }
             assertThat(authorisations).hasSize(AUTHORISING);
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import pl.konwent.adapters.jdbi.documents.JdbiDocuments;
-import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.TestDatabases;
@@ -18,8 +17,6 @@ import pl.konwent.app.testing.TestServer;
 import pl.konwent.domain.documents.Document;
 import pl.konwent.domain.documents.DocumentKind;
 import pl.konwent.domain.documents.Visibility;
-import pl.konwent.domain.konwent.Charter;
-import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentId;
 
 /**
@@ -36,7 +33,7 @@ class ArchiveChainMigrationTest {
         TestDatabases.TestDatabase database = TestDatabases.empty(TestDatabases.Engine.H2);
         DataSafetyTest.migrate(database, "db/before-archive-chain-changelog.xml");
         Jdbi jdbi = database.jdbi();
-        new JdbiKonwents(jdbi).add(new Konwent(KONWENT, "Konwent", null, null, Charter.defaults(), null, T0, T0, 1));
+        DataSafetyTest.legacyKonwent(jdbi, KONWENT.value(), T0);
         JdbiDocuments documents = new JdbiDocuments(jdbi);
         documents.add(document("c-pozniej", Visibility.PUBLIC, T0.plusSeconds(300)));
         documents.add(document("b-wewnetrzny", Visibility.INTERNAL, null));

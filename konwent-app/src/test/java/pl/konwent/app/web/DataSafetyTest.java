@@ -157,6 +157,16 @@ class DataSafetyTest {
         }
     }
 
+    /**
+     * Adds a konwent as the first releases wrote it: their columns of table konwent, no later ones, so that it fits
+     * a schema migrated by a past changelog (the current repository writes columns that schema lacks).
+     */
+    static void legacyKonwent(org.jdbi.v3.core.Jdbi jdbi, String id, java.time.Instant at) {
+        jdbi.useHandle(handle -> handle.execute("INSERT INTO konwent (id, name, default_majority, default_quorum, "
+                + "alternation, council_size, term_years, created_at, updated_at, version) VALUES (?, 'Konwent', "
+                + "'SIMPLE', 0.5, TRUE, 5, 1, ?, ?, 1)", id, at.toEpochMilli(), at.toEpochMilli()));
+    }
+
     /** Runs a MariaDB client tool against the database, with its connection taken from the JDBC url. */
     private static void run(List<String> tool, TestDatabases.TestDatabase database) throws Exception {
         URI server = URI.create(database.url().substring("jdbc:".length()));

@@ -290,6 +290,27 @@ class ProxyVotingApiTest {
                 .asText();
     }
 
+    @Test
+    void GDPR_erasingTheRepresentativeWhoSignedAnAuthorisationErasesTheSignersNameAndKeepsTheAuthorisation() {
+        String meeting = meetingUnderWay();
+        Map<String, Object> signedByTheRepresentative = new LinkedHashMap<>(proxy(1, 0, meeting, null));
+        signedByTheRepresentative.put("signedBy", "ANNA  nowak");
+        String id = representatives.get(1).post(path("/authorisations"), signedByTheRepresentative).expect(201).json()
+                .path("id").asText();
+        String other = representatives.get(2).post(path("/authorisations"), proxy(2, 0, meeting, null)).expect(201)
+                .json().path("id").asText();
+        String representative = department.get(path("/members/" + members.get(1))).expect(200).json()
+                .path("representatives").get(0).path("id").asText();
+
+        department.delete(path("/members/" + members.get(1) + "/representatives/" + representative)).expect(204);
+
+        JsonNode erased = representatives.get(1).get(authorisation(id)).expect(200).json();
+        assertThat(erased.path("signedBy").asText()).isEqualTo("[erased]");
+        assertThat(erased.path("state").asText()).isEqualTo("SUBMITTED");
+        assertThat(representatives.get(2).get(authorisation(other)).expect(200).json().path("signedBy").asText())
+                .isEqualTo("Dyrektor CIS nr 2");
+    }
+
     private Map<String, Object> proxy(int member, int holder, String meeting, String vote) {
         return submission(member, "PROXY", accountOf(holder), members.get(holder), meeting, vote);
     }

@@ -261,11 +261,13 @@ public final class MembershipService {
      * Erases a representative's personal data (GDPR) from every place that kept it: the member's contact, its
      * declaration (the representative, and the signer if it was this person), the member's delegations to meetings
      * (the person's name, the delegate's place kept), the member's council seats and election candidacies held
-     * through the person (the name; seat, candidacy, approvals and results kept), the contact of the member's
-     * applications to organiser competitions if it is this person, e-mail to the person's address (sent or
-     * waiting), and the kept first answers to requests about the member or its declaration. Every result stays as
-     * it was: the member, its ballots, the register, the council, elections, delegation and attendance counts,
-     * since none of them hold the person's data.
+     * through the person (the name; seat, candidacy, approvals and results kept), the signer's name on the
+     * member's written authorisations (V4) if it is this person (the authorisation and its ballots kept), the
+     * contact of the member's applications to organiser competitions if it is this person, e-mail to the person's
+     * address (sent or waiting), and the kept first answers to requests about the member or its declaration. Every
+     * result stays as it was: the member, its ballots, the register, the council, elections, delegation and
+     * attendance counts, since none of them hold the person's data. The signed authorisation's file, an INTERNAL
+     * document, is kept: it is the member's record of the authorisation.
      */
     public Member eraseRepresentative(Optional<Caller> caller, String konwentId, String memberId,
                                       String representativeId) {

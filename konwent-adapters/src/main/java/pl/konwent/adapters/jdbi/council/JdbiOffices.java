@@ -6,9 +6,10 @@ import pl.konwent.domain.membership.Offices;
 import pl.konwent.domain.shared.Text;
 
 /**
- * The names through which a member holds seats ({@code council_seat.holder_name}) and stands in elections
- * ({@code election_candidate.person_name}). Renaming touches only the name in rows of that member naming that
- * person: keys, seat order, candidacy state and everything counted stay, so terms and results are unchanged.
+ * The names through which a member holds seats ({@code council_seat.holder_name}), stands in elections
+ * ({@code election_candidate.person_name}) and signed its written authorisations (V4, {@code authorisation.signed_by}).
+ * Renaming touches only the name in rows of that member naming that person: keys, seat order, candidacy and
+ * authorisation state and everything counted stay, so terms and results are unchanged.
  */
 public final class JdbiOffices implements Offices {
     private final Jdbi jdbi;
@@ -23,6 +24,7 @@ public final class JdbiOffices implements Offices {
         jdbi.useHandle(handle -> {
             rename(handle, "council_seat", "holder_name", memberId, folded, replacement);
             rename(handle, "election_candidate", "person_name", memberId, folded, replacement);
+            rename(handle, "authorisation", "signed_by", memberId, folded, replacement);
         });
     }
 

@@ -346,6 +346,11 @@ JOURNEY = [
         body={"memberId": "{{kisMemberId}}", "approve": ["{{candidateId}}", "{{thirdCandidateId}}"]})),
     ("getApprovalBallot", "has the first CIS voted?", 200, dict(
         anonymous=True, checks=["pm.expect(json.voted).to.be.true"])),
+    ("listElectionNonVoters", "who has not voted in the election yet (never a choice)", 200, dict(
+        checks=["pm.expect(json.items).to.have.length(3)"])),
+    ("remindElectionNonVoters", "remind them: mail through the outbox and a vote.reminder event", 200, dict(
+        checks=["pm.expect(json.electionId).to.eql(pm.variables.get('electionId'))",
+                "pm.expect(json.reminded).to.have.length(3)"])),
     ("getElection", "the open election", 200, dict(anonymous=True, checks=["pm.expect(json.state).to.eql('OPEN')"])),
     ("closeElection", "close it: a tie at the last seat", 200, dict(
         checks=["pm.expect(json.outcome).to.eql('TIE_AT_LAST_SEAT')", "pm.expect(json.seatsUndecided).to.eql(1)"])),

@@ -223,7 +223,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 new KeyWrap(secret.derive("ballot-keys", 32), random), random), new JdbiSecretBallots(jdbi, ids),
                 unitOfWork);
         JdbiFixedRules fixedRules = new JdbiFixedRules(jdbi);
-        ElectionService elections = new ElectionService(new JdbiElections(jdbi, ids), secretBallots, termStore,
+        JdbiElections electionStore = new JdbiElections(jdbi, ids);
+        ElectionService elections = new ElectionService(electionStore, secretBallots, termStore,
                 memberStore, konwents, fixedRules,
                 new JdbiLotSeeds(jdbi, new KeyWrap(secret.derive("lot-seeds", 32), random)), unitOfWork, ids, clock);
         JdbiOutbox outbox = new JdbiOutbox(jdbi, ids, clock);
@@ -252,8 +253,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
                 documents, events, unitOfWork, ids, clock, authorisationStore);
         AuthorisationService authorisations = new AuthorisationService(authorisationStore, accountStore, grantStore,
                 memberStore, voteStore, meetingStore, konwents, documents, unitOfWork, ids, clock);
-        Reminders reminders = new Reminders(voteStore, new JdbiNonVoters(jdbi), memberStore, konwents, outbox, events,
-                unitOfWork, clock);
+        Reminders reminders = new Reminders(voteStore, electionStore, new JdbiNonVoters(jdbi), memberStore, konwents,
+                outbox, events, unitOfWork, clock);
         MailSettings mail = configuration.getMail();
         mail.manage(environment, mail.dispatcher(outbox, clock));
         MeetingService meetings = new MeetingService(meetingStore, memberStore, konwents, outbox, events, unitOfWork,
@@ -310,7 +311,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new VoteResource(voting, reminders));
         environment.jersey().register(new AuthorisationResource(authorisations));
         environment.jersey().register(new CouncilResource(councils));
-        environment.jersey().register(new ElectionResource(elections));
+        environment.jersey().register(new ElectionResource(elections, reminders));
         environment.jersey().register(new MeetingResource(meetings));
         environment.jersey().register(new MeetingCalendarResource(meetings, calendar, clock));
         environment.jersey().register(new RegistrationResource(registrations));

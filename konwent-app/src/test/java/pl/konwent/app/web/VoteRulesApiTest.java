@@ -213,7 +213,20 @@ class VoteRulesApiTest {
         String election = threeWayTieElection("SENIORITY");
         assertThat(anonymous.get(path("/elections/" + election)).expect(200).json().path("tieBreak").asText())
                 .isEqualTo("SENIORITY");
+        // issue 22: who has not voted in the open election, and a reminder; the election's own runners only
+        assertThat(department.get(path("/elections/" + election + "/non-voters")).expect(200).json().path("items")
+                .findValuesAsText("memberId")).containsExactlyInAnyOrderElementsOf(members.subList(0, 3));
+        JsonNode reminder = representatives.get(0).post(path("/elections/" + election + "/reminders"), null)
+                .expect(200).json();
+        assertThat(reminder.path("electionId").asText()).isEqualTo(election);
+        assertThat(reminder.path("reminded")).hasSize(3);
+        int queued = DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_mail WHERE subject = "
+                + "'Przypomnienie o głosowaniu: Wybory rady programowej na rok 2012'").mapTo(Integer.class).one());
+        assertThat(queued).isEqualTo(reminder.path("mails").asInt()).isPositive();
+        representatives.get(2).get(path("/elections/" + election + "/non-voters")).expect(403);
         voteInACircle(election);
+        assertThat(department.get(path("/elections/" + election + "/non-voters")).expect(200).json().path("items"))
+                .isEmpty();
 
         JsonNode result = department.post(path("/elections/" + election + "/closing"), null).expect(200).json();
 
@@ -227,6 +240,7 @@ class VoteRulesApiTest {
         assertThat(decision.path("joinedAt").size()).isEqualTo(3);
         department.unvalidatedRequest().post(path("/elections"), Map.of("year", 2013, "tieBreak", "DICE"))
                 .expect(422);
+        department.get(path("/elections/" + election + "/non-voters")).expect(409);
     }
 
     /** Appoints members 0 and 1 for 2011; an election for 2012 where all three stand for two seats. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import pl.konwent.adapters.web.voting.RulesView;
+import pl.konwent.adapters.web.voting.VoteViews.NonVoterView;
 import pl.konwent.domain.council.ApprovalCount;
 import pl.konwent.domain.council.Candidate;
 import pl.konwent.domain.council.CouncilService;
@@ -14,6 +15,7 @@ import pl.konwent.domain.council.ElectionService;
 import pl.konwent.domain.council.Seat;
 import pl.konwent.domain.council.TieBreak;
 import pl.konwent.domain.council.TieDecision;
+import pl.konwent.domain.voting.Reminders;
 
 /**
  * Council terms, elections, candidates and results as the API shows and takes them. Public views carry no
@@ -134,5 +136,13 @@ public final class CouncilViews {
 
     /** C6: the published side of an election's lot: the commitment from opening, the seed once it closed. */
     public record LotView(String commitment, String seed) {
+    }
+
+    /** What a reminder to an open election's non-voters came to: the electors reminded and the e-mails queued. */
+    public record ElectionReminderView(String electionId, Instant at, List<NonVoterView> reminded, int mails) {
+        public static ElectionReminderView of(Reminders.Reminder reminder) {
+            return new ElectionReminderView(reminder.ballotBoxId(), reminder.at(),
+                    reminder.reminded().stream().map(NonVoterView::of).toList(), reminder.mails());
+        }
     }
 }

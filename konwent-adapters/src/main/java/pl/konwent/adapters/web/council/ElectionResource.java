@@ -17,11 +17,13 @@ import java.util.Optional;
 import pl.konwent.adapters.web.council.CouncilViews.ApprovalBallotRequest;
 import pl.konwent.adapters.web.council.CouncilViews.ApprovalBallotView;
 import pl.konwent.adapters.web.council.CouncilViews.CandidateView;
+import pl.konwent.adapters.web.council.CouncilViews.ElectionReminderView;
 import pl.konwent.adapters.web.council.CouncilViews.ElectionRequest;
 import pl.konwent.adapters.web.council.CouncilViews.ElectionResultView;
 import pl.konwent.adapters.web.council.CouncilViews.ElectionView;
 import pl.konwent.adapters.web.council.CouncilViews.NominationRequest;
 import pl.konwent.adapters.web.http.Etags;
+import pl.konwent.adapters.web.voting.VoteViews.NonVoterView;
 import pl.konwent.adapters.web.http.PageView;
 import pl.konwent.adapters.web.http.Paging;
 import pl.konwent.adapters.web.http.RequestBodies;
@@ -29,6 +31,7 @@ import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.council.Candidate;
 import pl.konwent.domain.council.Election;
 import pl.konwent.domain.council.ElectionService;
+import pl.konwent.domain.voting.Reminders;
 
 /** Council elections: called by the department or council, candidates nominated and accepted, approval ballots. */
 @Path("/api/v1/konwents/{konwentId}/elections")
@@ -36,9 +39,28 @@ import pl.konwent.domain.council.ElectionService;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ElectionResource {
     private final ElectionService elections;
+    private final Reminders reminders;
 
-    public ElectionResource(ElectionService elections) {
+    public ElectionResource(ElectionService elections, Reminders reminders) {
         this.elections = elections;
+        this.reminders = reminders;
+    }
+
+    /** Issue 22: the electors of an open election that have not voted yet; never a choice. */
+    @GET
+    @Path("/{electionId}/non-voters")
+    public PageView<NonVoterView> nonVoters(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                                            @PathParam("electionId") String electionId) {
+        return new PageView<>(reminders.notVotedInElection(caller, konwentId, electionId).stream()
+                .map(NonVoterView::of).toList(), null);
+    }
+
+    /** Issue 22: mails the electors of an open election that have not voted yet and publishes {@code vote.reminder}. */
+    @POST
+    @Path("/{electionId}/reminders")
+    public ElectionReminderView remind(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                                       @PathParam("electionId") String electionId) {
+        return ElectionReminderView.of(reminders.remindElection(caller, konwentId, electionId));
     }
 
     @GET

@@ -97,7 +97,7 @@ public final class VoteViews {
     /** What a reminder came to: the electors reminded and the e-mails queued for them. */
     public record ReminderView(String voteId, Instant at, List<NonVoterView> reminded, int mails) {
         public static ReminderView of(Reminders.Reminder reminder) {
-            return new ReminderView(reminder.vote().id(), reminder.at(),
+            return new ReminderView(reminder.ballotBoxId(), reminder.at(),
                     reminder.reminded().stream().map(NonVoterView::of).toList(), reminder.mails());
         }
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.function.Function;
 import pl.konwent.adapters.web.http.Hashes;
+import pl.konwent.domain.documents.ArchiveChain;
 import pl.konwent.domain.documents.ArchiveChainService;
 import pl.konwent.domain.publication.FeedService;
 import pl.konwent.domain.shared.DomainException;
@@ -41,20 +42,24 @@ public final class FeedResource {
     public Response feed(@PathParam("konwentId") String konwentId, @PathParam("feed") String feed,
                          @QueryParam("include") String include, @Context Request request, @Context UriInfo uri) {
         FeedLinks links = new FeedLinks(uri.getBaseUri());
-        return feed.endsWith(".atom")
-                ? feed(konwentId, include, request, uri, "atom", AtomFeed.MEDIA_TYPE + "; charset=utf-8",
-                        f -> AtomFeed.of(f, uri.getRequestUri(), links))
-                : feed(konwentId, include, request, uri, "json", JsonFeed.MEDIA_TYPE + "; charset=utf-8",
-                        f -> JsonFeed.of(f, uri.getRequestUri(), links, chain.head(konwentId),
-                                uri.getBaseUriBuilder().path("api/v1/konwents/{id}/archive-chain/head")
-                                        .build(konwentId)));
+        if (feed.endsWith(".atom")) {
+            return feed(konwentId, include, request, uri, "atom", "", AtomFeed.MEDIA_TYPE + "; charset=utf-8",
+                    f -> AtomFeed.of(f, uri.getRequestUri(), links));
+        }
+        // the head is read once: the JSON feed carries it, so it is part of that feed's ETag too
+        ArchiveChain.Head head = chain.head(konwentId);
+        return feed(konwentId, include, request, uri, "json", head.hash(), JsonFeed.MEDIA_TYPE + "; charset=utf-8",
+                f -> JsonFeed.of(f, uri.getRequestUri(), links, head,
+                        uri.getBaseUriBuilder().path("api/v1/konwents/{id}/archive-chain/head").build(konwentId)));
     }
 
+    /** {@code carried}: what the format carries beyond the feed's entries (the JSON feed's chain head), else empty. */
     private Response feed(String konwentId, String include, Request request, UriInfo uri, String format,
-                          String type, Function<FeedService.Feed, Object> render) {
+                          String carried, String type, Function<FeedService.Feed, Object> render) {
         boolean aggregated = aggregated(include);
         EntityTag tag = new EntityTag(Hashes.sha256Base64Url((SHAPE + "/" + format + "/" + uri.getBaseUri() + "/"
-                + feeds.version(konwentId, aggregated) + "/" + chain.head(konwentId).hash()).getBytes(StandardCharsets.UTF_8)).substring(0, 27));
+                + feeds.version(konwentId, aggregated) + "/" + carried).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 27));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             return unchanged.tag(tag).build();

@@ -109,7 +109,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
+import pl.konwent.adapters.jdbi.ClusterReads;
 import pl.konwent.adapters.jdbi.JdbiUnitOfWork;
+import pl.konwent.adapters.web.http.ClusterConsistentResources;
 import pl.konwent.adapters.jdbi.http.JdbiIdempotencyStore;
 import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
 import pl.konwent.adapters.web.ContractResource;
@@ -187,12 +189,13 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         Jdbi jdbi = DatabaseAccess.jdbi(environment, database, "database");
         Clock clock = clock();
         JdbiUnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
+        ClusterReads clusterReads = ClusterReads.of(jdbi, database.getUrl());
         IdSource ids = new SecureIdSource();
         SecureRandom random = new SecureRandom();
         SecuritySettings security = configuration.getSecurity();
         ServerSecret secret = security.serverSecret(configuration.getDataDir());
         IdempotencySecrets idempotencySecrets = IdempotencySecrets.from(secret);
-        JdbiIdempotencyStore idempotencyRecords = new JdbiIdempotencyStore(jdbi, idempotencySecrets);
+        JdbiIdempotencyStore idempotencyRecords = new JdbiIdempotencyStore(jdbi, idempotencySecrets, clusterReads);
         configuration.getIdempotency().manage(environment, idempotencyRecords, clock);
         // one instance for every use case that publishes (membership, meetings; voting, communiqués, documents)
         Events events = new JdbiEvents(jdbi, ids, clock);
@@ -294,7 +297,12 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
         environment.jersey().register(new BodyLimitFilter(maxFileSize));
-        environment.jersey().register(new CallerAuthentication(authentication, unitOfWork::onOneHandle));
+        environment.jersey().register(new CallerAuthentication(authentication, unitOfWork::onOneHandle,
+                clusterReads::awaitWritesCommittedAnywhere));
+        if (clusterReads.onCluster()) {
+            environment.jersey().register(
+                    new ClusterConsistentResources(clusterReads::awaitWritesCommittedAnywhere).binder());
+        }
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());
         environment.jersey().register(new IdempotencyFilter(idempotencyRecords, idempotencySecrets, clock,

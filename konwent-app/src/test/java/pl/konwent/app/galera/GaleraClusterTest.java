@@ -136,9 +136,9 @@ class GaleraClusterTest {
 
     /**
      * The hazard made certain: node 2 stops applying (a global read lock pauses its applier, as a slow disk or a
-     * backup does), node 0 commits a vote, and node 2 plainly does not have it yet. The instance on node 2 reads
-     * with {@code wsrep_sync_wait=1}: its GET of the new Location waits until the node has caught up, then finds it;
-     * it never answers 404.
+     * backup does), node 0 commits a vote, and node 2 plainly does not have it yet. The instance on node 2 waits for
+     * the cluster's writes before it knows its caller: its GET of the new Location waits until the node has caught
+     * up, then finds it; it never answers 404.
      */
     @Test
     void aReadAtANodeBehindWaitsForTheWriteInsteadOfMissingIt() throws Exception {
@@ -165,6 +165,143 @@ class GaleraClusterTest {
             statement.execute("UNLOCK TABLES");
             assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
         }
+    }
+
+    /**
+     * An anonymous reader (a public portal) follows a Location at a node that has not applied the insert: the
+     * resource method finds nothing, waits for the writes committed anywhere, and answers 200, never 404.
+     */
+    @Test
+    void anAnonymousReadOfWhatAnotherNodeJustCreatedWaitsInsteadOfAnswering404() throws Exception {
+        int behind = 1;
+        try (java.sql.Connection lock = cluster.connect(behind);
+             java.sql.Statement statement = lock.createStatement()) {
+            statement.execute("FLUSH TABLES WITH READ LOCK");
+            instances.adminAt(0).post("/api/v1/konwents", Map.of("id", "publiczny", "name", "Konwent publiczny"))
+                    .expect(201);
+            int seenBehind = instances.jdbiAt(behind).withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM "
+                    + "konwent WHERE id = 'publiczny'").mapTo(Integer.class).one());
+            assertThat(seenBehind).as("a plain read at the node behind misses the write").isZero();
+            java.util.concurrent.CompletableFuture<Api.Reply> read = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> instances.at(behind).get("/api/v1/konwents/publiczny"));
+            awaitWaitingQuery(behind);
+            assertThat(read).isNotDone();
+            statement.execute("UNLOCK TABLES");
+            Api.Reply reply = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().path("name").asText()).isEqualTo("Konwent publiczny");
+        }
+    }
+
+    /**
+     * A token revoked through node 1 is refused at node 2 at once, although node 2 has not applied the revocation
+     * yet: the instance waits for the cluster's writes before it trusts a token, so a revoked token never gets one
+     * more request through another node.
+     */
+    @Test
+    void aTokenRevokedThroughOneNodeIsRefusedAtANodeThatHasNotAppliedTheRevocation() throws Exception {
+        int behind = 2;
+        String token = instances.at(0).post("/api/v1/tokens", Map.of("username", "admin",
+                "password", pl.konwent.app.testing.TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+        instances.at(behind).withToken(token).get("/api/v1/accounts").expect(200);
+        try (java.sql.Connection lock = cluster.connect(behind);
+             java.sql.Statement statement = lock.createStatement()) {
+            statement.execute("FLUSH TABLES WITH READ LOCK");
+            instances.at(1).withToken(token).delete("/api/v1/tokens/current").expect(204);
+            java.util.concurrent.CompletableFuture<Api.Reply> use = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> instances.at(behind).withToken(token).get("/api/v1/accounts"));
+            awaitWaitingQuery(behind);
+            assertThat(use).isNotDone();
+            statement.execute("UNLOCK TABLES");
+            assertThat(use.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(401);
+        }
+    }
+
+    /**
+     * Closing a vote through one node while ballots arrive through the two others: every ballot acknowledged 201 is
+     * in the result at every node, and a ballot that lost the race was refused, not stored uncounted. For a secret
+     * vote the result is the totals opened in the closing's own transaction, so a ballot committed after it would
+     * show as a turnout below the acknowledged count. Galera orders the closing and each ballot: a ballot's row
+     * refers to the vote row the closing updates, so certification lets only one of two concurrent ones through, and
+     * the loser is run again by the unit of work (a ballot then finds the vote closed; a closing, a longer transaction
+     * than a ballot, keeps losing while ballots keep coming, answers 503 and is sent again, as a client does on
+     * Retry-After: on a cluster a vote closes once its burst of ballots eases).
+     */
+    @Test
+    void aVoteClosedThroughOneNodeDuringABurstAtTheOthersCountsEveryAcknowledgedBallot() throws Exception {
+        Api[] admins = {instances.adminAt(0), instances.adminAt(1), instances.adminAt(2)};
+        admins[0].post("/api/v1/konwents", Map.of("id", "zamkniecie", "name", "Konwent zamknięcia")).expect(201);
+        List<String> members = Crowds.members(instances.jdbiAt(0), "zamkniecie", VOTERS);
+        String voice = Accounts.representingToken(admins[0], instances.at(0), "glosy-zamkniecia", "zamkniecie",
+                members);
+        for (boolean secret : List.of(false, true)) {
+            String votes = "/api/v1/konwents/zamkniecie/votes";
+            String vote = admins[0].post(votes, Map.of("title", "Stanowisko", "kind", "POSITION", "text", "Treść",
+                    "secret", secret)).expect(201).json().path("id").asText();
+            admins[1].post(votes + "/" + vote + "/opening", null).expect(200);
+            Map<String, String> acknowledged = burstClosedMidway(votes + "/" + vote, members,
+                    new Api[] {instances.at(0).withToken(voice), instances.at(1).withToken(voice)}, admins[2]);
+            for (int node = 0; node < GaleraCluster.NODES; node++) {
+                JsonNode result = instances.at(node).get(votes + "/" + vote + "/result").expect(200).json();
+                assertThat(result.path("turnout").asInt()).as("turnout at node " + node + ", secret " + secret)
+                        .isEqualTo(acknowledged.size());
+                assertThat(result.path("counts").path("for").asLong()).isEqualTo(count(acknowledged, "FOR"));
+                assertThat(result.path("counts").path("against").asLong()).isEqualTo(count(acknowledged, "AGAINST"));
+                if (!secret) {
+                    assertThat(storedChoices(node, vote)).isEqualTo(acknowledged);
+                }
+            }
+        }
+    }
+
+    /** Sends one ballot per member, alternating between two instances, and a closing a third of the way through. */
+    private static Map<String, String> burstClosedMidway(String vote, List<String> members, Api[] voices,
+                                                         Api closer) throws Exception {
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger closingsCertifiedAway = new AtomicInteger();
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<Api.Reply> closing =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        List<Runnable> sends = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            String choice = List.of("FOR", "AGAINST", "ABSTAIN").get(random.nextInt(3));
+            Api to = voices[i % 2];
+            sends.add(() -> {
+                Api.Reply reply = to.post(vote + "/ballots", Map.of("memberId", member, "choice", choice));
+                if (reply.status() == 201) {
+                    acknowledged.put(member, choice);
+                } else if (reply.status() == 409 || reply.status() == 503) {
+                    refused.incrementAndGet();
+                } else {
+                    unexpected.add(reply.status() + " " + reply.body());
+                }
+            });
+            if (i == members.size() / 3) {
+                sends.add(() -> {
+                    // a closing certified away by the ballots committing meanwhile answers 503 with Retry-After, and
+                    // the organiser's client sends it again
+                    for (int attempt = 0; attempt < 50; attempt++) {
+                        closing.set(closer.post(vote + "/closing", null));
+                        if (closing.get().status() != 503) {
+                            return;
+                        }
+                        assertThat(closing.get().header("Retry-After")).isNotNull();
+                        closingsCertifiedAway.incrementAndGet();
+                    }
+                });
+            }
+        }
+        Crowds.runAtOnce(sends, 16);
+        assertThat(unexpected).isEmpty();
+        assertThat(closing.get().status()).isEqualTo(200);
+        assertThat(acknowledged.size() + refused.get()).isEqualTo(members.size());
+        // the race happened: ballots came after the closing, or the closing lost certification to ballots
+        assertThat(refused.get() + closingsCertifiedAway.get()).as("ballots refused after the closing ("
+                + refused + ") and closings certified away by ballots (" + closingsCertifiedAway + ")").isPositive();
+        return acknowledged;
     }
 
     private static void awaitWaitingQuery(int node) throws Exception {

@@ -10,8 +10,8 @@ import pl.konwent.app.KonwentConfiguration;
 /**
  * One server instance per node of the {@link GaleraCluster}, over one schema, each connected to its own node only
  * (a single host in its url: when its node goes, it answers 503 until the node is back). Started one after the
- * other as a rolling start does: the first migrates, the others find the schema current. Every instance reads with
- * {@code wsrep_sync_wait=1}, as docs/operations.md tells an operator to configure.
+ * other as a rolling start does: the first migrates, the others find the schema current. Their urls carry no
+ * {@code wsrep_sync_wait}: the server waits for the cluster's writes itself, where an answer depends on them.
  */
 public final class ClusterInstances implements AutoCloseable {
     private final GaleraCluster cluster;
@@ -24,7 +24,7 @@ public final class ClusterInstances implements AutoCloseable {
         this.cluster = cluster;
         this.schema = cluster.newSchema(schemaPrefix);
         for (int node = 0; node < GaleraCluster.NODES; node++) {
-            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(cluster.causalDatabase(node, schema));
+            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(cluster.database(node, schema));
             try {
                 instance.before();
             } catch (Exception e) {

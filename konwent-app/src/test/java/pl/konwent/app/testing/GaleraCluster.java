@@ -121,13 +121,6 @@ public final class GaleraCluster {
                 + nodes.get(node).ports.client + "/" + schema, "root", "");
     }
 
-    /** The same with {@code wsrep_sync_wait=1} for every statement: reads see every write committed anywhere. */
-    public TestDatabases.TestDatabase causalDatabase(int node, String schema) {
-        TestDatabases.TestDatabase plain = database(node, schema);
-        return new TestDatabases.TestDatabase(plain.engine(), plain.url() + "?sessionVariables=wsrep_sync_wait=1",
-                plain.user(), plain.password());
-    }
-
     /** A new empty schema, created on the first node and replicated to the others (DDL is replicated, TOI). */
     public String newSchema(String prefix) {
         String name = prefix + "_" + Long.toHexString(System.nanoTime());
@@ -401,9 +394,20 @@ public final class GaleraCluster {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a port the kernel handed out for a moment could be
+     * given to an outgoing connection (an SST's rsync, a JDBC client) before the node binds it.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import pl.konwent.adapters.jdbi.ClusterReads;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.adapters.web.http.IdempotencySecrets;
 import pl.konwent.adapters.web.http.IdempotencyStore;
@@ -27,10 +28,20 @@ public final class JdbiIdempotencyStore implements IdempotencyStore, AnswerCopie
 
     private final Jdbi jdbi;
     private final IdempotencySecrets secrets;
+    private final ClusterReads cluster;
 
     public JdbiIdempotencyStore(Jdbi jdbi, IdempotencySecrets secrets) {
+        this(jdbi, secrets, ClusterReads.oneServer());
+    }
+
+    /**
+     * @param cluster on a Galera cluster, the same key claimed through another node is waited for, so a retry sent
+     *                to another instance gets the stored answer instead of 409
+     */
+    public JdbiIdempotencyStore(Jdbi jdbi, IdempotencySecrets secrets, ClusterReads cluster) {
         this.jdbi = jdbi;
         this.secrets = secrets;
+        this.cluster = cluster;
     }
 
     private record Existing(String fingerprint, String state, long claimedAt, byte[] sealed) {
@@ -46,11 +57,14 @@ public final class JdbiIdempotencyStore implements IdempotencyStore, AnswerCopie
                     .execute());
             return new Claim(Outcome.CLAIMED, null);
         } catch (UnableToExecuteStatementException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
+            // on a cluster, the same key inserted through another node and certified first aborts this insert as a
+            // deadlock: the record exists, this node has yet to apply it
+            if (!SqlErrors.isUniqueViolation(e) && !SqlErrors.isTransientConflict(e)) {
                 throw e;
             }
         }
-        Optional<Existing> found = find(id);
+        Optional<Existing> found = cluster.readingAgainIfMissing(() -> find(id),
+                existing -> existing.isEmpty() || PENDING.equals(existing.get().state()));
         if (found.isEmpty()) {
             // released or purged between our insert and this read: the caller may simply retry
             return new Claim(Outcome.IN_PROGRESS, null);

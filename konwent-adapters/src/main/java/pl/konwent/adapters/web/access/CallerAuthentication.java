@@ -52,16 +52,21 @@ public final class CallerAuthentication implements ContainerRequestFilter {
     private HttpServletRequest servletRequest;
 
     public CallerAuthentication(Authentication authentication) {
-        this(authentication, Supplier::get);
+        this(authentication, Supplier::get, () -> { });
     }
 
     /**
-     * @param reads runs a token's reads (the token with its account, then the roles) on one database connection
+     * @param reads       runs a token's reads (the token with its account, then the roles) on one database connection
+     * @param awaitWrites on a cluster, waits until this node has applied every write committed anywhere (issue 21),
+     *                    so that a token, a password or a role revoked through another node is already refused here;
+     *                    on one server it does nothing
      */
     public CallerAuthentication(Authentication authentication,
-                                Function<Supplier<Optional<Caller>>, Optional<Caller>> reads) {
-        Authenticator<BasicCredentials, Caller> basic =
-                given -> authentication.byPassword(given.getUsername(), given.getPassword(), currentAddress());
+                                Function<Supplier<Optional<Caller>>, Optional<Caller>> reads, Runnable awaitWrites) {
+        Authenticator<BasicCredentials, Caller> basic = given -> {
+            awaitWrites.run();
+            return authentication.byPassword(given.getUsername(), given.getPassword(), currentAddress());
+        };
         UnauthorizedHandler problem = new UnauthorizedHandler() {
             @Override
             public Response buildResponse(String prefix, String realm) {
@@ -69,7 +74,10 @@ public final class CallerAuthentication implements ContainerRequestFilter {
             }
         };
         AuthFilter<String, Caller> bearer = new HeaderBearerFilter.Builder()
-                .setAuthenticator(token -> reads.apply(() -> authentication.byToken(token)))
+                .setAuthenticator(token -> reads.apply(() -> {
+                    awaitWrites.run();
+                    return authentication.byToken(token);
+                }))
                 .setPrefix("Bearer").setRealm(REALM).setUnauthorizedHandler(problem)
                 .buildAuthFilter();
         AuthFilter<BasicCredentials, Caller> password = new BasicCredentialAuthFilter.Builder<Caller>()

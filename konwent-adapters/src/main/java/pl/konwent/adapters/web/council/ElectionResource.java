@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import pl.konwent.adapters.web.http.CausalRead;
 import pl.konwent.adapters.web.council.CouncilViews.ApprovalBallotRequest;
 import pl.konwent.adapters.web.council.CouncilViews.ApprovalBallotView;
 import pl.konwent.adapters.web.council.CouncilViews.CandidateView;
@@ -144,6 +145,7 @@ public final class ElectionResource {
 
     @POST
     @Path("/{electionId}/closing")
+    @CausalRead
     public ElectionResultView close(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                                     @PathParam("electionId") String electionId) {
         return ElectionResultView.of(elections.close(caller, konwentId, electionId));
@@ -170,6 +172,7 @@ public final class ElectionResource {
 
     @GET
     @Path("/{electionId}/result")
+    @CausalRead
     public ElectionResultView result(@PathParam("konwentId") String konwentId,
                                      @PathParam("electionId") String electionId) {
         return ElectionResultView.of(elections.result(konwentId, electionId));

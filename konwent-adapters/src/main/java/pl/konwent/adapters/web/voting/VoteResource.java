@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import pl.konwent.adapters.web.http.CausalRead;
 import pl.konwent.adapters.web.http.Etags;
 import pl.konwent.adapters.web.http.PageView;
 import pl.konwent.adapters.web.http.Paging;
@@ -92,6 +93,7 @@ public final class VoteResource {
 
     @POST
     @Path("/{voteId}/closing")
+    @CausalRead
     public Response close(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
                           @PathParam("voteId") String voteId) {
         return found(voting.close(caller, konwentId, voteId));
@@ -133,6 +135,7 @@ public final class VoteResource {
 
     @GET
     @Path("/{voteId}/result")
+    @CausalRead
     public ResultView result(@PathParam("konwentId") String konwentId, @PathParam("voteId") String voteId) {
         return ResultView.of(voting.result(konwentId, voteId));
     }

@@ -146,25 +146,13 @@ class GaleraClusterTest {
         Api writer = instances.adminAt(0);
         writer.post("/api/v1/konwents", Map.of("id", "opoznienie", "name", "Konwent opóźnienia")).expect(201);
         instances.adminAt(behind).get("/api/v1/konwents/opoznienie").expect(200);
-        try (java.sql.Connection lock = cluster.connect(behind);
-             java.sql.Statement statement = lock.createStatement()) {
-            statement.execute("FLUSH TABLES WITH READ LOCK");
-            Api.Reply created = writer.post("/api/v1/konwents/opoznienie/votes", Map.of("title", "Stanowisko",
-                    "kind", "POSITION", "text", "Treść", "secret", false)).expect(201);
-            String id = created.json().path("id").asText();
-            String location = java.net.URI.create(created.header("Location")).getPath();
-            int seenBehind = instances.jdbiAt(behind).withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM "
-                    + "vote WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
-            assertThat(seenBehind).as("a plain read at the node behind misses the write").isZero();
-
-            java.util.concurrent.CompletableFuture<Api.Reply> read = java.util.concurrent.CompletableFuture
-                    .supplyAsync(() -> instances.adminAt(behind).get(location));
-            // the instance's query is waiting at the node behind (not answered from what the node has)
-            awaitWaitingQuery(behind);
-            assertThat(read).isNotDone();
-            statement.execute("UNLOCK TABLES");
-            assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
-        }
+        Api.Reply read = readAtANodeBehind(behind,
+                () -> writer.post("/api/v1/konwents/opoznienie/votes", Map.of("title", "Stanowisko", "kind",
+                        "POSITION", "text", "Treść", "secret", false)).expect(201),
+                created -> assertThat(rowsAt(behind, "vote", created.json().path("id").asText()))
+                        .as("a plain read at the node behind misses the write").isZero(),
+                created -> instances.adminAt(behind).get(java.net.URI.create(created.header("Location")).getPath()));
+        assertThat(read.status()).isEqualTo(200);
     }
 
     /**
@@ -174,23 +162,14 @@ class GaleraClusterTest {
     @Test
     void anAnonymousReadOfWhatAnotherNodeJustCreatedWaitsInsteadOfAnswering404() throws Exception {
         int behind = 1;
-        try (java.sql.Connection lock = cluster.connect(behind);
-             java.sql.Statement statement = lock.createStatement()) {
-            statement.execute("FLUSH TABLES WITH READ LOCK");
-            instances.adminAt(0).post("/api/v1/konwents", Map.of("id", "publiczny", "name", "Konwent publiczny"))
-                    .expect(201);
-            int seenBehind = instances.jdbiAt(behind).withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM "
-                    + "konwent WHERE id = 'publiczny'").mapTo(Integer.class).one());
-            assertThat(seenBehind).as("a plain read at the node behind misses the write").isZero();
-            java.util.concurrent.CompletableFuture<Api.Reply> read = java.util.concurrent.CompletableFuture
-                    .supplyAsync(() -> instances.at(behind).get("/api/v1/konwents/publiczny"));
-            awaitWaitingQuery(behind);
-            assertThat(read).isNotDone();
-            statement.execute("UNLOCK TABLES");
-            Api.Reply reply = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(reply.status()).isEqualTo(200);
-            assertThat(reply.json().path("name").asText()).isEqualTo("Konwent publiczny");
-        }
+        Api.Reply read = readAtANodeBehind(behind,
+                () -> instances.adminAt(0).post("/api/v1/konwents", Map.of("id", "publiczny",
+                        "name", "Konwent publiczny")).expect(201),
+                created -> assertThat(rowsAt(behind, "konwent", "publiczny"))
+                        .as("a plain read at the node behind misses the write").isZero(),
+                created -> instances.at(behind).get("/api/v1/konwents/publiczny"));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("name").asText()).isEqualTo("Konwent publiczny");
     }
 
     /**
@@ -204,17 +183,39 @@ class GaleraClusterTest {
         String token = instances.at(0).post("/api/v1/tokens", Map.of("username", "admin",
                 "password", pl.konwent.app.testing.TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
         instances.at(behind).withToken(token).get("/api/v1/accounts").expect(200);
+        Api.Reply use = readAtANodeBehind(behind,
+                () -> instances.at(1).withToken(token).delete("/api/v1/tokens/current").expect(204),
+                revoked -> { },
+                revoked -> instances.at(behind).withToken(token).get("/api/v1/accounts"));
+        assertThat(use.status()).isEqualTo(401);
+    }
+
+    /**
+     * Pauses a node's applier (a global read lock, as a slow disk or a backup does), writes through another node,
+     * checks what the paused node plainly has, then sends the request to the paused node's instance: it must be
+     * waiting there (its query is at the node, not answered from what the node has) until the node resumes.
+     */
+    private static <T> Api.Reply readAtANodeBehind(int behind, java.util.function.Supplier<T> writeElsewhere,
+                                                   java.util.function.Consumer<T> plainlyThere,
+                                                   java.util.function.Function<T, Api.Reply> readThere)
+            throws Exception {
         try (java.sql.Connection lock = cluster.connect(behind);
              java.sql.Statement statement = lock.createStatement()) {
             statement.execute("FLUSH TABLES WITH READ LOCK");
-            instances.at(1).withToken(token).delete("/api/v1/tokens/current").expect(204);
-            java.util.concurrent.CompletableFuture<Api.Reply> use = java.util.concurrent.CompletableFuture
-                    .supplyAsync(() -> instances.at(behind).withToken(token).get("/api/v1/accounts"));
+            T written = writeElsewhere.get();
+            plainlyThere.accept(written);
+            java.util.concurrent.CompletableFuture<Api.Reply> read = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> readThere.apply(written));
             awaitWaitingQuery(behind);
-            assertThat(use).isNotDone();
+            assertThat(read).isNotDone();
             statement.execute("UNLOCK TABLES");
-            assertThat(use.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(401);
+            return read.get(60, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    private static int rowsAt(int node, String table, String id) {
+        return instances.jdbiAt(node).withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table
+                + " WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
     }
 
     /**

@@ -38,6 +38,31 @@ public final class ClusterInstances implements AutoCloseable {
                 "password", TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
     }
 
+    /**
+     * The same, but the three instances share one data directory, as instances on three hosts share one volume
+     * (the documents' files are under {@code <dataDir>/files}), and run with settings of the test's own (the
+     * senders' intervals, the mail server). Its instances connect as the constructor above's do.
+     */
+    public ClusterInstances(GaleraCluster cluster, String schemaPrefix, java.nio.file.Path sharedDataDir,
+                            io.dropwizard.testing.ConfigOverride... settings) {
+        this.cluster = cluster;
+        this.schema = cluster.newSchema(schemaPrefix);
+        for (int node = 0; node < GaleraCluster.NODES; node++) {
+            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(cluster.causalDatabase(node, schema),
+                    sharedDataDir, TestServer.DECLARATION_LIMIT, null, settings);
+            try {
+                instance.before();
+            } catch (Exception e) {
+                close();
+                throw new IllegalStateException("instance on node " + node + " did not start", e);
+            }
+            instances.add(instance);
+            apis.add(new Api(instance.getLocalPort()));
+        }
+        adminToken = apis.get(0).post("/api/v1/tokens", Map.of("username", "admin",
+                "password", TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+    }
+
     /** The anonymous client of the instance on this node. */
     public Api at(int node) {
         return apis.get(node);

@@ -81,6 +81,18 @@ public final class TestServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return over(database, java.nio.file.Path.of(dataDir), declarationLimit, clock, settings);
+    }
+
+    /**
+     * The same in the given data directory, which several instances may share as they would share one volume (the
+     * documents' files under {@code <dataDir>/files}).
+     */
+    public static DropwizardTestSupport<KonwentConfiguration> over(TestDatabases.TestDatabase database,
+                                                                   java.nio.file.Path dataDirectory,
+                                                                   int declarationLimit, Clock clock,
+                                                                   ConfigOverride... settings) {
+        String dataDir = dataDirectory.toString();
         ConfigOverride[] standard = {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),

@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import pl.konwent.adapters.jdbi.SqlErrors;
 
 /**
  * The dispatcher's side of table {@code webhook_delivery}. Due deliveries of active webhooks are taken with
  * {@link #claimDue}, which moves each one's next attempt forward by a lease with a conditional UPDATE: of several
- * instances polling the table, one claims a delivery; a dispatcher that dies leaves it due again once the lease
- * ends, so nothing is lost (it may, rarely, arrive twice: receivers deduplicate by the event id).
+ * instances polling the table, one claims a delivery (on a Galera cluster too: the claim is a certified write); a
+ * dispatcher that dies leaves it due again once the lease ends, so nothing is lost (it may, rarely, arrive twice:
+ * receivers deduplicate by the webhook-id or the event id).
  */
 public final class JdbiDeliveryQueue {
     /** A claimed delivery with what sending it needs: where, the secret, and the stored body. */
@@ -47,11 +49,24 @@ public final class JdbiDeliveryQueue {
         return due.stream().filter(claim -> claimed(claim, now + lease.toMillis())).map(Claim::due).toList();
     }
 
+    /**
+     * Claims by a write, committed before anything is sent: on a Galera cluster a locking read would lock on its own
+     * node only, while this UPDATE is certified across the nodes. Of two dispatchers claiming one delivery at once
+     * the loser matches no row, or (its claim refused by certification) gets a deadlock error: either way the
+     * delivery is another's, and the rest of the batch is still claimed and sent.
+     */
     private boolean claimed(Claim claim, long leaseEnd) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE webhook_delivery SET next_attempt_at = :leaseEnd "
-                        + "WHERE id = :id AND status = 'PENDING' AND next_attempt_at = :seen")
-                .bind("leaseEnd", leaseEnd).bind("id", claim.due().id()).bind("seen", claim.seenNextAttempt())
-                .execute()) == 1;
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate("UPDATE webhook_delivery SET next_attempt_at = "
+                            + ":leaseEnd WHERE id = :id AND status = 'PENDING' AND next_attempt_at = :seen")
+                    .bind("leaseEnd", leaseEnd).bind("id", claim.due().id()).bind("seen", claim.seenNextAttempt())
+                    .execute()) == 1;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isTransientConflict(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The receiver answered 2xx: the delivery is done and never sent again. */

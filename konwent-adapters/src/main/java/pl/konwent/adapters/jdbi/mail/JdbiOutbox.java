@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Mail;
 import pl.konwent.domain.shared.Outbox;
@@ -14,8 +15,8 @@ import pl.konwent.domain.shared.Outbox;
  * The e-mail outbox in table {@code outbox_mail}. {@link #enqueue} runs inside the use case's transaction (the
  * thread's handle), so a message exists exactly when what it reports was stored. Senders take due messages with
  * {@link #claimDue}, which moves each one's next attempt forward by a lease with a conditional UPDATE: of several
- * instances polling the same table, one claims a message; a sender that dies leaves it due again once the lease
- * ends, so nothing is lost (it may, rarely, be sent twice).
+ * instances polling the same table, one claims a message (on a Galera cluster too: the claim is a certified write);
+ * a sender that dies leaves it due again once the lease ends, so nothing is lost (it may, rarely, be sent twice).
  */
 public final class JdbiOutbox implements Outbox {
     /** A stored message not yet accepted by the mail server. */
@@ -72,11 +73,24 @@ public final class JdbiOutbox implements Outbox {
     private record Claim(Pending pending, long seenNextAttempt) {
     }
 
+    /**
+     * Claims by a write, committed before anything is sent: on a Galera cluster a locking read would lock on its own
+     * node only, while this UPDATE is certified across the nodes. Of two senders claiming one message at once the
+     * loser matches no row, or (its claim refused by certification) gets a deadlock error: either way the message
+     * is another's, and the rest of the batch is still claimed and sent.
+     */
     private boolean claimed(Claim claim, long leaseEnd) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE outbox_mail SET next_attempt_at = :leaseEnd "
-                        + "WHERE id = :id AND sent_at IS NULL AND next_attempt_at = :seen")
-                .bind("leaseEnd", leaseEnd).bind("id", claim.pending().id()).bind("seen", claim.seenNextAttempt())
-                .execute()) == 1;
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate("UPDATE outbox_mail SET next_attempt_at = :leaseEnd "
+                            + "WHERE id = :id AND sent_at IS NULL AND next_attempt_at = :seen")
+                    .bind("leaseEnd", leaseEnd).bind("id", claim.pending().id()).bind("seen", claim.seenNextAttempt())
+                    .execute()) == 1;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isTransientConflict(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The mail server accepted the message: it is never sent again. */

@@ -224,9 +224,9 @@ class GaleraClusterTest {
      * vote the result is the totals opened in the closing's own transaction, so a ballot committed after it would
      * show as a turnout below the acknowledged count. Galera orders the closing and each ballot: a ballot's row
      * refers to the vote row the closing updates, so certification lets only one of two concurrent ones through, and
-     * the loser is run again by the unit of work (a ballot then finds the vote closed; a closing, a longer transaction
-     * than a ballot, keeps losing while ballots keep coming, answers 503 and is sent again, as a client does on
-     * Retry-After: on a cluster a vote closes once its burst of ballots eases).
+     * the loser is run again by the unit of work (a ballot then finds the vote closed). The closing stops the ballots
+     * first in a short transaction of its own, so it gets through while ballots keep coming; a 503 (Retry-After)
+     * would be sent again, as a client does.
      */
     @Test
     void aVoteClosedThroughOneNodeDuringABurstAtTheOthersCountsEveryAcknowledgedBallot() throws Exception {
@@ -299,9 +299,10 @@ class GaleraClusterTest {
         assertThat(unexpected).isEmpty();
         assertThat(closing.get().status()).isEqualTo(200);
         assertThat(acknowledged.size() + refused.get()).isEqualTo(members.size());
-        // the race happened: ballots came after the closing, or the closing lost certification to ballots
-        assertThat(refused.get() + closingsCertifiedAway.get()).as("ballots refused after the closing ("
-                + refused + ") and closings certified away by ballots (" + closingsCertifiedAway + ")").isPositive();
+        // the closing got through while ballots kept coming (it stops them first, in a short transaction: before
+        // that, the whole closing lost certification to the stream of ballots until the stream ended)
+        assertThat(refused.get()).as("ballots refused after the closing (closings certified away by ballots: "
+                + closingsCertifiedAway + ")").isPositive();
         return acknowledged;
     }
 

@@ -21,21 +21,7 @@ public final class ClusterInstances implements AutoCloseable {
     private final String adminToken;
 
     public ClusterInstances(GaleraCluster cluster, String schemaPrefix) {
-        this.cluster = cluster;
-        this.schema = cluster.newSchema(schemaPrefix);
-        for (int node = 0; node < GaleraCluster.NODES; node++) {
-            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(cluster.database(node, schema));
-            try {
-                instance.before();
-            } catch (Exception e) {
-                close();
-                throw new IllegalStateException("instance on node " + node + " did not start", e);
-            }
-            instances.add(instance);
-            apis.add(new Api(instance.getLocalPort()));
-        }
-        adminToken = apis.get(0).post("/api/v1/tokens", Map.of("username", "admin",
-                "password", TestServer.ADMIN_PASSWORD)).expect(201).json().path("token").asText();
+        this(cluster, schemaPrefix, (node, schema) -> TestServer.over(cluster.database(node, schema)));
     }
 
     /**
@@ -45,11 +31,17 @@ public final class ClusterInstances implements AutoCloseable {
      */
     public ClusterInstances(GaleraCluster cluster, String schemaPrefix, java.nio.file.Path sharedDataDir,
                             io.dropwizard.testing.ConfigOverride... settings) {
+        this(cluster, schemaPrefix, (node, schema) -> TestServer.over(cluster.database(node, schema),
+                sharedDataDir, TestServer.DECLARATION_LIMIT, null, settings));
+    }
+
+    private ClusterInstances(GaleraCluster cluster, String schemaPrefix,
+                             java.util.function.BiFunction<Integer, String,
+                                     DropwizardTestSupport<KonwentConfiguration>> instanceAt) {
         this.cluster = cluster;
         this.schema = cluster.newSchema(schemaPrefix);
         for (int node = 0; node < GaleraCluster.NODES; node++) {
-            DropwizardTestSupport<KonwentConfiguration> instance = TestServer.over(cluster.causalDatabase(node, schema),
-                    sharedDataDir, TestServer.DECLARATION_LIMIT, null, settings);
+            DropwizardTestSupport<KonwentConfiguration> instance = instanceAt.apply(node, schema);
             try {
                 instance.before();
             } catch (Exception e) {

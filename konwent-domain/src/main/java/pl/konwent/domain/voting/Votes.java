@@ -1,5 +1,6 @@
 package pl.konwent.domain.voting;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import pl.konwent.domain.konwent.KonwentId;
@@ -30,6 +31,13 @@ public interface Votes {
     Page<Vote> list(KonwentId konwent, Vote.State state, PageRequest page);
 
     boolean replace(Vote revised, long expectedVersion);
+
+    /**
+     * The first step of closing: from now on no ballot of this open vote is taken (a cast answers NOT_OPEN), though
+     * it stays OPEN until counted. Short, so that on a cluster it is certified ahead of ballots still arriving through
+     * other nodes; repeating it changes nothing.
+     */
+    void stopBallots(String voteId, Instant at);
 
     /** The votes held at a meeting, oldest first. */
     List<Vote> ofMeeting(KonwentId konwent, String meetingId);

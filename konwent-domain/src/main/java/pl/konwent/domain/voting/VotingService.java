@@ -157,11 +157,21 @@ public final class VotingService {
     }
 
     /**
-     * Closes an open vote and counts it. The result is announced ({@code vote.closed}); an adopted resolution is
-     * archived as a public document at once (D1), in the same transaction.
+     * Closes an open vote and counts it: ballots are stopped first (a vote whose closing was interrupted there takes
+     * no ballot and is closed by the next closing), then, in one transaction, it is closed and counted, the result
+     * announced ({@code vote.closed}) and an adopted resolution archived as a public document (D1).
      */
     public Vote close(Optional<Caller> caller, String konwentId, String voteId) {
         Konwent konwent = organiserOf(caller, konwentId);
+        Vote open = find(konwent, voteId);
+        if (open.state() == Vote.State.OPEN) {
+            // ballots stop first, in a short transaction of their own: on a cluster, a closing that also counted had
+            // to be certified ahead of every ballot arriving through other nodes, and lost while they kept coming
+            unitOfWork.inTransaction(() -> {
+                votes.stopBallots(open.id(), now());
+                return null;
+            });
+        }
         return unitOfWork.inTransaction(() -> {
             Vote current = find(konwent, voteId);
             if (current.state() != Vote.State.OPEN) {

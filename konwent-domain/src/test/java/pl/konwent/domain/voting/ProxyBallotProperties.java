@@ -211,6 +211,11 @@ class ProxyBallotProperties {
         }
 
         @Override
+        public void stopBallots(String voteId, java.time.Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Vote> ofMeeting(KonwentId konwent, String meetingId) {
             throw new UnsupportedOperationException();
         }

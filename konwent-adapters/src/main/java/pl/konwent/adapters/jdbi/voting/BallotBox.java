@@ -71,7 +71,8 @@ public final class BallotBox {
         try {
             counted = handle.createUpdate("INSERT INTO ballot_cast (vote_id, member_id) "
                             + "SELECT e.vote_id, e.member_id FROM vote_elector e JOIN vote v ON v.id = e.vote_id "
-                            + "WHERE e.vote_id = :vote AND e.member_id = :member AND v.state = 'OPEN'")
+                            + "WHERE e.vote_id = :vote AND e.member_id = :member AND v.state = 'OPEN' "
+                            + "AND v.ballots_stopped_at IS NULL")
                     .bind("vote", voteId).bind("member", memberId)
                     .execute();
         } catch (RuntimeException e) {
@@ -94,7 +95,8 @@ public final class BallotBox {
     }
 
     private static CastOutcome whyNotCounted(Handle handle, String voteId, String memberId) {
-        String state = handle.createQuery("SELECT state FROM vote WHERE id = :vote").bind("vote", voteId)
+        String state = handle.createQuery("SELECT CASE WHEN ballots_stopped_at IS NULL THEN state ELSE 'CLOSING' "
+                        + "END FROM vote WHERE id = :vote").bind("vote", voteId)
                 .mapTo(String.class).one();
         if (!"OPEN".equals(state)) {
             return CastOutcome.NOT_OPEN;

@@ -106,6 +106,14 @@ public final class JdbiVotes implements Votes {
     }
 
     @Override
+    public void stopBallots(String voteId, Instant at) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE vote SET ballots_stopped_at = :at "
+                        + "WHERE id = :id AND state = 'OPEN' AND ballots_stopped_at IS NULL")
+                .bind("at", at.toEpochMilli()).bind("id", voteId)
+                .execute());
+    }
+
+    @Override
     public List<Vote> ofMeeting(KonwentId konwent, String meetingId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM vote WHERE konwent_id = "
                         + ":konwent AND meeting_id = :meeting" + RESOLUTION + " ORDER BY created_at, id")

@@ -106,6 +106,29 @@ abstract class VotesContract {
     }
 
     @Test
+    void aVoteWhoseBallotsAreStoppedTakesNoneThoughStillOpenNamedOrSecret() {
+        for (boolean secret : List.of(false, true)) {
+            String id = secret ? "v-secret" : "v-named";
+            Vote draft = draft(id, secret);
+            votes.add(draft);
+            votes.open(draft.opened(T0.plusSeconds(1), 0), 1);
+            Vote open = votes.find(KRAJOWY, id).orElseThrow();
+            SecretBallots sealed = Sealing.over(jdbi);
+            sealed.opened(id);
+            List<String> options = List.of("FOR", "AGAINST", "ABSTAIN");
+            assertThat(secret ? sealed.cast(id, "m1", options, Set.of("FOR")) : votes.cast(open, "m1", Choice.FOR))
+                    .isEqualTo(Votes.CastOutcome.COUNTED);
+
+            votes.stopBallots(id, T0.plusSeconds(2));
+            votes.stopBallots(id, T0.plusSeconds(3)); // again: nothing changes
+            assertThat(votes.find(KRAJOWY, id).orElseThrow().state()).isEqualTo(Vote.State.OPEN);
+            assertThat(secret ? sealed.cast(id, "m2", options, Set.of("FOR")) : votes.cast(open, "m2", Choice.FOR))
+                    .isEqualTo(Votes.CastOutcome.NOT_OPEN);
+            assertThat(votes.turnout(id)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSecretVoteStoresSealedBallotsOnlyAndOpensNothingButTheTotals() {
         Vote draft = draft("v1", true);
         votes.add(draft);

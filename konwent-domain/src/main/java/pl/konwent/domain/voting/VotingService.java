@@ -191,6 +191,24 @@ public final class VotingService {
      * instead, as the same one ballot of the member.
      */
     public void cast(Optional<Caller> caller, String konwentId, String voteId, String memberId, String choice) {
+        cast(caller, konwentId, voteId, memberId, choice, () -> { });
+    }
+
+    /**
+     * The same, with {@code withTheBallot} run in the ballot's own transaction once the ballot is counted (the
+     * command's audit entry): it is stored with the ballot or not at all, in one commit. Every read of the ballot
+     * and its transaction share one connection (issue 20).
+     */
+    public void cast(Optional<Caller> caller, String konwentId, String voteId, String memberId, String choice,
+                     Runnable withTheBallot) {
+        unitOfWork.onOneConnection(() -> {
+            castOnOneConnection(caller, konwentId, voteId, memberId, choice, withTheBallot);
+            return null;
+        });
+    }
+
+    private void castOnOneConnection(Optional<Caller> caller, String konwentId, String voteId, String memberId,
+                                     String choice, Runnable withTheBallot) {
         Konwent konwent = konwents.get(konwentId);
         FieldErrors errors = new FieldErrors();
         String member = errors.requireText("memberId", memberId, 64);
@@ -203,7 +221,8 @@ public final class VotingService {
             RoleRules.onlyTheMembersOwnPeopleVote(voter, konwent.id(), member); // V6
         }
         Vote vote = find(konwent, voteId);
-        BallotGuard guard = held.isEmpty() ? BallotGuard.NONE : underAuthorisation(konwent, vote, member, held);
+        BallotGuard guard = (held.isEmpty() ? BallotGuard.NONE : underAuthorisation(konwent, vote, member, held))
+                .andOnCounted(withTheBallot);
         Votes.CastOutcome outcome;
         if (vote.state() != Vote.State.OPEN) {
             outcome = Votes.CastOutcome.NOT_OPEN;

@@ -209,7 +209,8 @@ public final class VotingService {
 
     private void castOnOneConnection(Optional<Caller> caller, String konwentId, String voteId, String memberId,
                                      String choice, Runnable withTheBallot) {
-        Konwent konwent = konwents.get(konwentId);
+        Votes.InKonwent found = konwents.get(konwentId, id -> votes.findWithKonwent(id, voteId));
+        Konwent konwent = found.konwent();
         FieldErrors errors = new FieldErrors();
         String member = errors.requireText("memberId", memberId, 64);
         Choice valid = errors.parse("choice", () -> Enums.parse(Choice.class, choice));
@@ -220,7 +221,7 @@ public final class VotingService {
         if (held.isEmpty() || voter.isAdmin() || voter.holds(konwent.id(), Role.DEPARTMENT)) {
             RoleRules.onlyTheMembersOwnPeopleVote(voter, konwent.id(), member); // V6
         }
-        Vote vote = find(konwent, voteId);
+        Vote vote = found.vote().orElseThrow(() -> noSuchVote(konwent, voteId));
         BallotGuard guard = (held.isEmpty() ? BallotGuard.NONE : underAuthorisation(konwent, vote, member, held))
                 .andOnCounted(withTheBallot);
         Votes.CastOutcome outcome;
@@ -376,8 +377,11 @@ public final class VotingService {
     }
 
     private Vote find(Konwent konwent, String voteId) {
-        return votes.find(konwent.id(), voteId).orElseThrow(() -> new DomainException.NotFound("No vote '" + voteId
-                + "' in konwent '" + konwent.id() + "'"));
+        return votes.find(konwent.id(), voteId).orElseThrow(() -> noSuchVote(konwent, voteId));
+    }
+
+    private static DomainException.NotFound noSuchVote(Konwent konwent, String voteId) {
+        return new DomainException.NotFound("No vote '" + voteId + "' in konwent '" + konwent.id() + "'");
     }
 
     private Instant now() {

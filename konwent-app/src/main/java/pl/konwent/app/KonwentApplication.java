@@ -307,7 +307,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new ConditionalGetFilter());
         environment.jersey().register(new IdempotencyFilter(idempotencyRecords, idempotencySecrets, clock,
                 configuration.getIdempotency().retention()));
-        environment.jersey().register(new AuditFilter(audit));
+        AuditFilter auditFilter = new AuditFilter(audit);
+        environment.jersey().register(auditFilter);
         environment.jersey().register(new RootResource());
         environment.jersey().register(new ContractResource());
         environment.jersey().register(new TokenResource(authentication));
@@ -316,7 +317,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new AuditResource(audit));
         environment.jersey().register(new DeclarationResource(membership));
         environment.jersey().register(new MemberResource(membership));
-        environment.jersey().register(new VoteResource(voting, reminders));
+        environment.jersey().register(new VoteResource(voting, reminders, auditFilter));
         environment.jersey().register(new AuthorisationResource(authorisations));
         environment.jersey().register(new CouncilResource(councils));
         environment.jersey().register(new ElectionResource(elections, reminders));

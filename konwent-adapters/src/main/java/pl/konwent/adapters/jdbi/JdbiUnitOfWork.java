@@ -24,6 +24,15 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return jdbi.withHandle(handle -> reads.get());
     }
 
+    /**
+     * The same handle for a use case's reads and its transaction (one pool borrow): {@link #inTransaction} inside
+     * joins it, and only the transaction pays {@code SET autocommit}. A ballot runs so (issue 20).
+     */
+    @Override
+    public <T> T onOneConnection(Supplier<T> steps) {
+        return onOneHandle(steps);
+    }
+
     /** Deadlocks and serialization failures (MySQL 1213, SQLSTATE 40001) are retried this many times in all. */
     static final int ATTEMPTS = 3;
 

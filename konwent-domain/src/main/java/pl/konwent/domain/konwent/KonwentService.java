@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
@@ -45,6 +46,14 @@ public final class KonwentService {
 
     public Konwent get(String rawId) {
         return konwents.find(parseId(rawId)).orElseThrow(() -> notFound(rawId));
+    }
+
+    /**
+     * The konwent with something of its own, as {@code read} finds them together in one statement (empty: no such
+     * konwent); not found as {@link #get}.
+     */
+    public <T> T get(String rawId, Function<KonwentId, Optional<T>> read) {
+        return read.apply(parseId(rawId)).orElseThrow(() -> notFound(rawId));
     }
 
     public Page<Konwent> list(PageRequest page) {

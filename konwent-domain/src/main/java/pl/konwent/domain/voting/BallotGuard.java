@@ -24,6 +24,23 @@ public interface BallotGuard {
     /** Runs in the same transaction once the ballot has been counted. */
     void counted();
 
+    /** This guard, and {@code also} run in the same transaction once the ballot has been counted. */
+    default BallotGuard andOnCounted(Runnable also) {
+        BallotGuard guard = this;
+        return new BallotGuard() {
+            @Override
+            public void admit() {
+                guard.admit();
+            }
+
+            @Override
+            public void counted() {
+                guard.counted();
+                also.run();
+            }
+        };
+    }
+
     default Votes.CastOutcome around(Supplier<Votes.CastOutcome> cast) {
         admit();
         Votes.CastOutcome outcome = cast.get();

@@ -3,6 +3,7 @@ package pl.konwent.domain.voting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
@@ -26,6 +27,13 @@ public interface Votes {
     void add(Vote vote);
 
     Optional<Vote> find(KonwentId konwent, String id);
+
+    /** A konwent, and its resolution vote of that id if it has one. */
+    record InKonwent(Konwent konwent, Optional<Vote> vote) {
+    }
+
+    /** The konwent and its vote {@code id} in one read (a ballot's, issue 20); empty when there is no such konwent. */
+    Optional<InKonwent> findWithKonwent(KonwentId konwent, String id);
 
     /** Votes newest first, optionally only those in {@code state}. */
     Page<Vote> list(KonwentId konwent, Vote.State state, PageRequest page);

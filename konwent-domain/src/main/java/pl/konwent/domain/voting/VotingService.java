@@ -201,7 +201,26 @@ public final class VotingService {
      * instead, as the same one ballot of the member.
      */
     public void cast(Optional<Caller> caller, String konwentId, String voteId, String memberId, String choice) {
-        Konwent konwent = konwents.get(konwentId);
+        cast(caller, konwentId, voteId, memberId, choice, () -> { });
+    }
+
+    /**
+     * The same, with {@code withTheBallot} run in the ballot's own transaction once the ballot is counted (the
+     * command's audit entry): it is stored with the ballot or not at all, in one commit. Every read of the ballot
+     * and its transaction share one connection (issue 20).
+     */
+    public void cast(Optional<Caller> caller, String konwentId, String voteId, String memberId, String choice,
+                     Runnable withTheBallot) {
+        unitOfWork.onOneConnection(() -> {
+            castOnOneConnection(caller, konwentId, voteId, memberId, choice, withTheBallot);
+            return null;
+        });
+    }
+
+    private void castOnOneConnection(Optional<Caller> caller, String konwentId, String voteId, String memberId,
+                                     String choice, Runnable withTheBallot) {
+        Votes.InKonwent found = konwents.get(konwentId, id -> votes.findWithKonwent(id, voteId));
+        Konwent konwent = found.konwent();
         FieldErrors errors = new FieldErrors();
         String member = errors.requireText("memberId", memberId, 64);
         Choice valid = errors.parse("choice", () -> Enums.parse(Choice.class, choice));
@@ -212,8 +231,9 @@ public final class VotingService {
         if (held.isEmpty() || voter.isAdmin() || voter.holds(konwent.id(), Role.DEPARTMENT)) {
             RoleRules.onlyTheMembersOwnPeopleVote(voter, konwent.id(), member); // V6
         }
-        Vote vote = find(konwent, voteId);
-        BallotGuard guard = held.isEmpty() ? BallotGuard.NONE : underAuthorisation(konwent, vote, member, held);
+        Vote vote = found.vote().orElseThrow(() -> noSuchVote(konwent, voteId));
+        BallotGuard guard = (held.isEmpty() ? BallotGuard.NONE : underAuthorisation(konwent, vote, member, held))
+                .andOnCounted(withTheBallot);
         Votes.CastOutcome outcome;
         if (vote.state() != Vote.State.OPEN) {
             outcome = Votes.CastOutcome.NOT_OPEN;
@@ -367,8 +387,11 @@ public final class VotingService {
     }
 
     private Vote find(Konwent konwent, String voteId) {
-        return votes.find(konwent.id(), voteId).orElseThrow(() -> new DomainException.NotFound("No vote '" + voteId
-                + "' in konwent '" + konwent.id() + "'"));
+        return votes.find(konwent.id(), voteId).orElseThrow(() -> noSuchVote(konwent, voteId));
+    }
+
+    private static DomainException.NotFound noSuchVote(Konwent konwent, String voteId) {
+        return new DomainException.NotFound("No vote '" + voteId + "' in konwent '" + konwent.id() + "'");
     }
 
     private Instant now() {

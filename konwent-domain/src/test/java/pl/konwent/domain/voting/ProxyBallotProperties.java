@@ -102,6 +102,7 @@ class ProxyBallotProperties {
         World() {
             votes.vote = vote;
             Konwent konwent = new Konwent(K, "Konwent", null, null, Charter.defaults(), null, T0, T0, 1);
+            votes.konwent = konwent;
             Konwents konwents = new Konwents() {
                 @Override
                 public void add(Konwent k) {
@@ -178,6 +179,7 @@ class ProxyBallotProperties {
     /** Ballots by member, who cast each; a second one for a member is refused, as ballot_cast's key does. */
     static final class MemoryVotes implements Votes {
         Vote vote;
+        Konwent konwent;
         final Map<String, String> ballots = new HashMap<>();
         String castBy;
 
@@ -193,6 +195,11 @@ class ProxyBallotProperties {
         @Override
         public Optional<Vote> find(KonwentId konwent, String id) {
             return Optional.of(vote);
+        }
+
+        @Override
+        public Optional<InKonwent> findWithKonwent(KonwentId k, String id) {
+            return Optional.of(new InKonwent(konwent, find(k, id)));
         }
 
         @Override

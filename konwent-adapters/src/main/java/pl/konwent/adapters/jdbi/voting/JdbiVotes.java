@@ -1,14 +1,18 @@
 package pl.konwent.adapters.jdbi.voting;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import pl.konwent.adapters.jdbi.NewestFirst;
+import pl.konwent.adapters.jdbi.konwent.JdbiKonwents;
+import pl.konwent.domain.konwent.Konwent;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.shared.IdSource;
 import pl.konwent.domain.shared.Page;
@@ -30,26 +34,40 @@ import pl.konwent.domain.voting.Votes;
 public final class JdbiVotes implements Votes {
     private static final String COLUMNS = "id, konwent_id, title, kind, text, secret, majority, quorum, meeting_id, "
             + "state, created_at, opened_at, closed_at, electorate, present_count, version";
-    private static final RowMapper<Vote> MAPPER = (rs, ctx) -> {
-        String majority = rs.getString("majority");
-        java.math.BigDecimal quorum = rs.getBigDecimal("quorum");
-        long openedAt = rs.getLong("opened_at");
-        boolean opened = !rs.wasNull();
-        long closedAt = rs.getLong("closed_at");
-        boolean closed = !rs.wasNull();
-        int present = rs.getInt("present_count");
-        boolean atMeeting = !rs.wasNull();
-        return new Vote(rs.getString("id"), new KonwentId(rs.getString("konwent_id")),
-                new Vote.Question(rs.getString("title"), ResolutionKind.valueOf(rs.getString("kind")),
-                        rs.getString("text"), rs.getBoolean("secret"),
-                        majority == null ? null : Majority.valueOf(majority), quorum == null ? null : new Quorum(quorum),
-                        rs.getString("meeting_id")),
-                Vote.State.valueOf(rs.getString("state")), Instant.ofEpochMilli(rs.getLong("created_at")),
-                opened ? Instant.ofEpochMilli(openedAt) : null, closed ? Instant.ofEpochMilli(closedAt) : null,
-                rs.getInt("electorate"), atMeeting ? present : null, rs.getLong("version"));
-    };
+    private static final RowMapper<Vote> MAPPER = mapper("");
+
+    /** A vote from columns named with {@code prefix} (a vote joined to its konwent). */
+    private static RowMapper<Vote> mapper(String prefix) {
+        return (rs, ctx) -> {
+            String majority = rs.getString(prefix + "majority");
+            java.math.BigDecimal quorum = rs.getBigDecimal(prefix + "quorum");
+            long openedAt = rs.getLong(prefix + "opened_at");
+            boolean opened = !rs.wasNull();
+            long closedAt = rs.getLong(prefix + "closed_at");
+            boolean closed = !rs.wasNull();
+            int present = rs.getInt(prefix + "present_count");
+            boolean atMeeting = !rs.wasNull();
+            return new Vote(rs.getString(prefix + "id"), new KonwentId(rs.getString(prefix + "konwent_id")),
+                    new Vote.Question(rs.getString(prefix + "title"),
+                            ResolutionKind.valueOf(rs.getString(prefix + "kind")), rs.getString(prefix + "text"),
+                            rs.getBoolean(prefix + "secret"), majority == null ? null : Majority.valueOf(majority),
+                            quorum == null ? null : new Quorum(quorum), rs.getString(prefix + "meeting_id")),
+                    Vote.State.valueOf(rs.getString(prefix + "state")),
+                    Instant.ofEpochMilli(rs.getLong(prefix + "created_at")),
+                    opened ? Instant.ofEpochMilli(openedAt) : null, closed ? Instant.ofEpochMilli(closedAt) : null,
+                    rs.getInt(prefix + "electorate"), atMeeting ? present : null, rs.getLong(prefix + "version"));
+        };
+    }
 
     private static final String RESOLUTION = " AND purpose = 'RESOLUTION'";
+    private static final RowMapper<Vote> JOINED = mapper("v_");
+    private static final RowMapper<Konwent> KONWENT = new JdbiKonwents.KonwentMapper();
+    private static final String WITH_KONWENT = "/* JdbiVotes.findWithKonwent */ SELECT "
+            + Arrays.stream(JdbiKonwents.Dao.COLUMNS.split(", ")).map(c -> "k." + c).collect(Collectors.joining(", "))
+            + ", " + Arrays.stream(COLUMNS.split(", ")).map(c -> "v." + c + " AS v_" + c)
+            .collect(Collectors.joining(", "))
+            + " FROM konwent k LEFT JOIN vote v ON v.konwent_id = k.id AND v.id = :id AND v.purpose = 'RESOLUTION' "
+            + "WHERE k.id = :konwent";
 
     private final Jdbi jdbi;
     private final BallotBox box;
@@ -77,6 +95,19 @@ public final class JdbiVotes implements Votes {
                         + " FROM vote WHERE konwent_id = :konwent AND id = :id"
                         + RESOLUTION)
                 .bind("konwent", konwent.value()).bind("id", id).map(MAPPER).findOne());
+    }
+
+    /**
+     * One statement for a ballot's konwent and vote (issue 20): the konwent by its primary key, the vote by its
+     * primary key; the vote's columns are named {@code v_…} apart from the konwent's.
+     */
+    @Override
+    public Optional<InKonwent> findWithKonwent(KonwentId konwent, String id) {
+        return jdbi.withHandle(handle -> handle.createQuery(WITH_KONWENT).bind("konwent", konwent.value())
+                .bind("id", id)
+                .map((rs, ctx) -> new InKonwent(KONWENT.map(rs, ctx), rs.getString("v_id") == null ? Optional.empty()
+                        : Optional.of(JOINED.map(rs, ctx))))
+                .findOne());
     }
 
     @Override

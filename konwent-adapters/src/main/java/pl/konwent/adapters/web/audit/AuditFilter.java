@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ public final class AuditFilter implements ContainerResponseFilter {
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String KONWENT = AuditFilter.class.getName() + ".konwent";
     private static final String REASON = AuditFilter.class.getName() + ".reason";
+    private static final String RECORDED = AuditFilter.class.getName() + ".recorded";
 
     private final AuditService audit;
 
@@ -47,27 +49,50 @@ public final class AuditFilter implements ContainerResponseFilter {
         request.setProperty(REASON, reason);
     }
 
+    /**
+     * The entry of a command whose answer is known before it commits ({@code status}, {@code location}), to be
+     * written inside the command's own transaction: the entry and the command are stored together or not at all,
+     * in one commit (issue 20: a ballot). Unlike the filter's own write, a failure here fails the command. Once the
+     * command has committed, {@link #recorded} keeps the filter from writing a second entry; if it has not, the
+     * filter writes the entry of the answer actually given, as for any command.
+     */
+    public Runnable inTheCommand(ContainerRequestContext request, int status, URI location) {
+        ExtendedUriInfo uri = (ExtendedUriInfo) request.getUriInfo();
+        String resource = location != null ? location.getRawPath() : uri.getRequestUri().getRawPath();
+        return () -> record(request, uri, resource, status);
+    }
+
+    /** The command's own transaction, with the entry of {@link #inTheCommand}, has committed. */
+    public static void recorded(ContainerRequestContext request) {
+        request.setProperty(RECORDED, Boolean.TRUE);
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (SAFE.contains(request.getMethod()) || !(request.getUriInfo() instanceof ExtendedUriInfo uri)
-                || uri.getMatchedResourceMethod() == null) {
+                || uri.getMatchedResourceMethod() == null || request.getProperty(RECORDED) != null) {
             return;
         }
         String resource = response.getLocation() != null ? response.getLocation().getRawPath()
                 : uri.getRequestUri().getRawPath();
+        try {
+            record(request, uri, resource, response.getStatus());
+        } catch (RuntimeException e) {
+            // the command itself has already happened; a lost audit line must not turn its answer into an error
+            LOG.error("Could not record audit entry for {} {}", request.getMethod() + " " + template(uri), resource,
+                    e);
+        }
+    }
+
+    private void record(ContainerRequestContext request, ExtendedUriInfo uri, String resource, int status) {
         String konwentId = request.getProperty(KONWENT) instanceof String noted ? noted
                 : uri.getPathParameters().getFirst("konwentId");
         if (konwentId == null && resource.startsWith("/api/v1/konwents/")) {
             konwentId = resource.substring("/api/v1/konwents/".length()).split("/")[0];
         }
-        String action = request.getMethod() + " " + template(uri);
-        try {
-            audit.record(CallerAuthentication.callerOf(request.getSecurityContext()), konwentId, action, resource,
-                    response.getStatus(), request.getProperty(REASON) instanceof String reason ? reason : null);
-        } catch (RuntimeException e) {
-            // the command itself has already happened; a lost audit line must not turn its answer into an error
-            LOG.error("Could not record audit entry for {} {}", action, resource, e);
-        }
+        audit.record(CallerAuthentication.callerOf(request.getSecurityContext()), konwentId,
+                request.getMethod() + " " + template(uri), resource, status,
+                request.getProperty(REASON) instanceof String reason ? reason : null);
     }
 
     private static String template(ExtendedUriInfo uri) {

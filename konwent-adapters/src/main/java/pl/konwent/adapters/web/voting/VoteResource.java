@@ -11,12 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Optional;
+import pl.konwent.adapters.web.audit.AuditFilter;
 import pl.konwent.adapters.web.http.CausalRead;
 import pl.konwent.adapters.web.http.Etags;
 import pl.konwent.adapters.web.http.PageView;
@@ -41,10 +44,12 @@ import pl.konwent.domain.voting.VotingService;
 public final class VoteResource {
     private final VotingService voting;
     private final Reminders reminders;
+    private final AuditFilter audit;
 
-    public VoteResource(VotingService voting, Reminders reminders) {
+    public VoteResource(VotingService voting, Reminders reminders, AuditFilter audit) {
         this.voting = voting;
         this.reminders = reminders;
+        this.audit = audit;
     }
 
     @GET
@@ -102,11 +107,15 @@ public final class VoteResource {
     @POST
     @Path("/{voteId}/ballots")
     public Response cast(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
-                         @PathParam("voteId") String voteId, BallotRequest body, @Context UriInfo uri) {
+                         @PathParam("voteId") String voteId, BallotRequest body, @Context UriInfo uri,
+                         @Context ContainerRequestContext context) {
         BallotRequest request = RequestBodies.required(body);
-        voting.cast(caller, konwentId, voteId, request.memberId(), request.choice());
-        return Response.created(uri.getAbsolutePathBuilder().path(request.memberId()).build())
-                .entity(new BallotView(voteId, request.memberId(), true)).build();
+        URI location = uri.getAbsolutePathBuilder().path(request.memberId()).build();
+        // the audit entry of the 201 commits with the ballot: one commit, never one without the other (issue 20)
+        voting.cast(caller, konwentId, voteId, request.memberId(), request.choice(),
+                audit.inTheCommand(context, Response.Status.CREATED.getStatusCode(), location));
+        AuditFilter.recorded(context);
+        return Response.created(location).entity(new BallotView(voteId, request.memberId(), true)).build();
     }
 
     @GET

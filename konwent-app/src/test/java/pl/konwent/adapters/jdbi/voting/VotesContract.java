@@ -71,6 +71,26 @@ abstract class VotesContract {
     }
 
     @Test
+    void aBallotReadsItsKonwentAndVoteTogetherAndOnlyTheKonwentsOwnVote() {
+        JdbiKonwents konwents = new JdbiKonwents(jdbi);
+        KonwentId other = new KonwentId("inny");
+        konwents.add(new Konwent(other, "Inny", null, null, Charter.defaults(), null, T0, T0, 1));
+        Vote draft = draft("v1", true);
+        votes.add(draft);
+        votes.open(draft.opened(T0.plusSeconds(1), 0), 1);
+
+        Votes.InKonwent found = votes.findWithKonwent(KRAJOWY, "v1").orElseThrow();
+        assertThat(found.konwent()).isEqualTo(konwents.find(KRAJOWY).orElseThrow());
+        assertThat(found.vote()).isEqualTo(votes.find(KRAJOWY, "v1"));
+        assertThat(found.vote().orElseThrow().state()).isEqualTo(Vote.State.OPEN);
+        assertThat(votes.findWithKonwent(KRAJOWY, "v2")).contains(
+                new Votes.InKonwent(konwents.find(KRAJOWY).orElseThrow(), java.util.Optional.empty()));
+        assertThat(votes.findWithKonwent(other, "v1")).contains(
+                new Votes.InKonwent(konwents.find(other).orElseThrow(), java.util.Optional.empty()));
+        assertThat(votes.findWithKonwent(new KonwentId("zaden"), "v1")).isEmpty();
+    }
+
+    @Test
     void openingFixesTheElectorsAndOnceOnly() {
         Vote draft = draft("v1", false);
         votes.add(draft);

@@ -13,20 +13,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import liquibase.Scope;
-import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseList;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.lockservice.LockService;
-import liquibase.lockservice.LockServiceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Liquibase at start, skipped when the database already holds exactly this changelog (issue 20: Liquibase's check
@@ -44,6 +46,7 @@ final class Migrations {
     /** What a start did. */
     enum Outcome { UP_TO_DATE, MIGRATED }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern INCLUDE = Pattern.compile("<include\\s[^>]*?file\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern UNSTABLE = Pattern.compile("runAlways\\s*=\\s*\"true\"|<includeAll\\b"
             + "|relativeToChangelogFile\\s*=\\s*\"true\"");
@@ -61,7 +64,8 @@ final class Migrations {
         try (CloseableLiquibase liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, changelog)) {
             Startup.migrateQuietly(liquibase);
             if (fingerprint != null) {
-                record(liquibase.getDatabase(), liquibase.getDatabaseChangeLog().getChangeSets(), fingerprint);
+                record(dataSource, liquibase.getDatabase(), liquibase.getDatabaseChangeLog().getChangeSets(),
+                        fingerprint);
             }
         }
         return Outcome.MIGRATED;
@@ -116,32 +120,74 @@ final class Migrations {
     }
 
     /**
-     * Under Liquibase's lock: records the fingerprint if every changeset of the changelog that applies to this
-     * database is applied (read afresh), with the number of applied rows; otherwise clears it.
+     * Under Liquibase's lock (taken as Liquibase takes it, with its own connection, so that it does not depend on
+     * Liquibase's lock service, one per JVM): records the fingerprint if every changeset of the changelog that
+     * applies to this database is applied (read afresh), with the number of applied rows; otherwise clears it. A
+     * failure here only leaves the next start to Liquibase: it never fails this one.
      */
-    private static void record(Database database, List<ChangeSet> changeSets, String fingerprint) throws Exception {
-        LockService lock = LockServiceFactory.getInstance().getLockService(database);
-        lock.waitForLock();
-        try {
-            var history = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class)
-                    .getChangeLogService(database);
-            history.reset();
-            List<RanChangeSet> ran = history.getRanChangeSets();
-            boolean complete = changeSets.stream()
-                    .filter(changeSet -> DatabaseList.definitionMatches(changeSet.getDbmsSet(), database, true))
-                    .allMatch(changeSet -> ran.stream().anyMatch(applied -> applied.isSameAs(changeSet)));
-            Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE changelog_fingerprint SET fingerprint = ?, changesets = ? WHERE id = 1")) {
-                update.setString(1, complete ? fingerprint : "");
-                update.setInt(2, ran.size());
-                update.executeUpdate();
+    private static void record(DataSource dataSource, Database database, List<ChangeSet> changeSets,
+                               String fingerprint) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            if (!lock(connection)) {
+                LOG.warn("Liquibase's lock stayed taken: the changelog's fingerprint is not recorded");
+                return;
             }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
+            try {
+                Set<String> applied = new HashSet<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT ID, AUTHOR, FILENAME FROM DATABASECHANGELOG")) {
+                    while (rows.next()) {
+                        applied.add(key(rows.getString(1), rows.getString(2), rows.getString(3)));
+                    }
+                }
+                boolean complete = changeSets.stream()
+                        .filter(changeSet -> DatabaseList.definitionMatches(changeSet.getDbmsSet(), database, true))
+                        .allMatch(changeSet -> applied.contains(key(changeSet.getId(), changeSet.getAuthor(),
+                                changeSet.getStoredFilePath())) || applied.contains(key(changeSet.getId(),
+                                changeSet.getAuthor(), changeSet.getFilePath())));
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE changelog_fingerprint SET fingerprint = ?, changesets = ? WHERE id = 1")) {
+                    update.setString(1, complete ? fingerprint : "");
+                    update.setInt(2, applied.size());
+                    update.executeUpdate();
+                }
+            } finally {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL,"
+                            + " LOCKEDBY = NULL WHERE ID = 1");
+                }
             }
-        } finally {
-            lock.releaseLock();
+        } catch (SQLException e) {
+            LOG.warn("The changelog's fingerprint is not recorded: {}", e.toString());
         }
+    }
+
+    /** Takes Liquibase's lock as Liquibase does (a conditional update of its one row), waiting up to 5 minutes. */
+    private static boolean lock(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        try (PreparedStatement take = connection.prepareStatement("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE,"
+                + " LOCKGRANTED = ?, LOCKEDBY = ? WHERE ID = 1 AND LOCKED = FALSE")) {
+            take.setTimestamp(1, Timestamp.from(Instant.now()));
+            take.setString(2, "konwent changelog fingerprint");
+            while (take.executeUpdate() != 1) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static String key(String id, String author, String file) {
+        String path = file == null ? ""
+                : file.replace('\\', '/').replaceFirst("^classpath:", "").replaceFirst("^/", "");
+        return (id + "\u0000" + author + "\u0000" + path).toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How long each phase of a start took (issue 20), logged once at INFO by the logger {@code konwent.startup} when
- * the server is ready: {@code Started in 3.1 s: jvm 0.2 s, bootstrap 0.9 s, liquibase 0.1 s (up to date), …}.
- * The phases, each ending where the next begins: {@code jvm} (the process's start to {@code main}),
+ * the server is ready: {@code Started in … s: jvm … s, bootstrap … s, liquibase … s (up to date), …}.
+ * The phases, each ending where the next begins: {@code jvm} (the JVM's start to {@code main}),
  * {@code bootstrap} (Dropwizard: the configuration, logging, bundles), {@code liquibase}, {@code database} (the
  * pool and Jdbi), {@code wiring} (the rest of {@code run}: services, the first admin, the archive chains),
  * {@code server} (Dropwizard builds Jetty and Jersey's servlet), {@code managed} (pools and timers started),
@@ -50,8 +51,9 @@ final class StartupPhases {
         if (mainStarted == 0) {
             return new StartupPhases(now);
         }
-        long jvm = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toNanos() - (now - mainStarted)).orElse(0L);
+        // the JVM's own start time, in milliseconds (the process's, from /proc, is rounded to the second)
+        long jvm = Duration.between(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()),
+                Instant.now()).toNanos() - (now - mainStarted);
         StartupPhases phases = new StartupPhases(mainStarted - Math.max(jvm, 0));
         phases.phases.add(format("jvm", Math.max(jvm, 0), null));
         phases.last = mainStarted;

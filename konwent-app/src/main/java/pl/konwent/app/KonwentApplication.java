@@ -100,9 +100,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
-import io.dropwizard.migrations.CloseableLiquibase;
-import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -135,6 +132,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
     static final String MIGRATIONS = "db/changelog.xml";
 
     public static void main(String[] args) throws Exception {
+        StartupPhases.mainStarted();
         new KonwentApplication().run(withDefaultConfig(args));
     }
 
@@ -178,15 +176,16 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
 
     @Override
     public void run(KonwentConfiguration configuration, Environment environment) throws Exception {
+        StartupPhases phases = StartupPhases.inRun();
         // strict JSON for the API only: the configuration was read leniently, before this
         JsonConfig.configure(environment.getObjectMapper());
         Startup.requestLogAtThreshold(configuration.getServerFactory());
         Startup.quietRequestLog(environment);
         DataSourceFactory database = configuration.getDatabase();
-        if (configuration.isMigrateOnStart()) {
-            migrate(database, environment);
-        }
+        phases.end("liquibase", configuration.isMigrateOnStart()
+                ? migrate(database, environment).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : "off");
         Jdbi jdbi = DatabaseAccess.jdbi(environment, database, "database");
+        phases.end("database");
         Clock clock = clock();
         JdbiUnitOfWork unitOfWork = new JdbiUnitOfWork(jdbi);
         ClusterReads clusterReads = ClusterReads.of(jdbi, database.getUrl());
@@ -336,6 +335,8 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new MeetingResultsResource(minutes));
         environment.jersey().register(new CalendarResource(calendar));
         environment.jersey().register(new ArchiveChainResource(archiveChain));
+        phases.end("wiring");
+        phases.listen(environment);
     }
 
     /** Where the server takes the time from; tests replace it to live through a konwent's year in minutes. */
@@ -343,10 +344,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         return Clock.systemUTC();
     }
 
-    private static void migrate(DataSourceFactory database, Environment environment) throws Exception {
-        ManagedDataSource dataSource = database.build(environment.metrics(), "migrations");
-        try (CloseableLiquibase liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, MIGRATIONS)) {
-            Startup.migrateQuietly(liquibase);
-        }
+    private static Migrations.Outcome migrate(DataSourceFactory database, Environment environment) throws Exception {
+        return Migrations.onStart(database.build(environment.metrics(), "migrations"), MIGRATIONS);
     }
 }

@@ -37,6 +37,11 @@ public final class VerifiedPasswords implements PasswordHasher {
     }
 
     @Override
+    public String decoyHash() {
+        return slow.decoyHash();
+    }
+
+    @Override
     public boolean matches(String password, String hash) {
         String entry = hash + "\u0000" + Base64.getEncoder()
                 .encodeToString(Hashes.hmacSha256(key, password.getBytes(StandardCharsets.UTF_8)));

@@ -44,7 +44,7 @@ public final class Authentication {
         this.ids = ids;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        this.decoyHash = hasher.hash("decoy password, never anyone's");
+        this.decoyHash = hasher.decoyHash();
     }
 
     /** Exchanges a username and password for a bearer token. */

@@ -33,8 +33,9 @@ public final class JdbiMembers implements Members {
     /**
      * What a register page reads for a member whose contacts the caller may not see: the columns of the public
      * view (issue 20: the {@code contact} JSON is most of a row's bytes and of a page's database and server CPU).
+     * Public for {@code bench barepage}, which runs the same statement.
      */
-    private static final String PUBLIC_COLUMNS = "id, konwent_id, name, kind, voivodeship, status, street, "
+    public static final String PUBLIC_COLUMNS = "id, konwent_id, name, kind, voivodeship, status, street, "
             + "postal_code, town, founder_name, joined_at, withdrawn_at, withdrawal_reason, declaration_id, version";
     /**
      * Register order, read from index {@code ix_member_konwent_name} (konwent_id, name, id) so that a page costs

@@ -58,8 +58,9 @@ import javax.imageio.ImageIO;
  *       as the bare SQL the server's transaction runs (the voter, the choice and the audit row, one durable commit
  *       each), from as many JDBC connections as the burst's HTTP connections;</li>
  *   <li>{@code barepage <jdbc-url> <user> <password> <konwent> <concurrency> <seconds> <out.json>}: the floor of a
- *       register page: the statements of the server's anonymous page of 50 (its konwent, then the public columns of
- *       51 members) on connections opened as the server opens them, from that many connections, for that long;</li>
+ *       register page: the statements of the server's anonymous page of 50 (the register's stamp, its konwent, then
+ *       the public columns of 51 members) on connections opened as the server opens them, from that many
+ *       connections, for that long;</li>
  *   <li>{@code report <run-dir>}: results.json, results.md and latency.png from one run's pieces.</li>
  * </ul>
  */
@@ -544,7 +545,9 @@ public class Bench {
         int concurrency = Integer.parseInt(a[4]);
         long seconds = Long.parseLong(a[5]);
         Path out = Path.of(a[6]);
-        // the statements of an anonymous register page, as the server runs them: its konwent, then the page's rows
+        // the statements of an anonymous register page, as the server runs them: the register's stamp (the ETag),
+        // its konwent, then the page's rows
+        String stampSql = "SELECT register_version FROM public_stamp WHERE konwent_id = ?";
         String konwentSql = "SELECT " + pl.konwent.adapters.jdbi.konwent.JdbiKonwents.Dao.COLUMNS
                 + " FROM konwent WHERE id = ?";
         String sql = "SELECT " + pl.konwent.adapters.jdbi.membership.JdbiMembers.PUBLIC_COLUMNS
@@ -565,11 +568,14 @@ public class Bench {
                 long[] mine = new long[1 << 20];
                 int count = 0;
                 try (Connection c = DriverManager.getConnection(connectionUrl, user, password);
+                     PreparedStatement s = c.prepareStatement(stampSql);
                      PreparedStatement k = c.prepareStatement(konwentSql);
                      PreparedStatement q = c.prepareStatement(sql)) {
+                    s.setString(1, konwent);
                     k.setString(1, konwent);
                     q.setString(1, konwent);
                     for (long t0 = System.nanoTime(); t0 < end; t0 = System.nanoTime()) {
+                        readAll(s);
                         readAll(k);
                         readAll(q);
                         if (t0 >= warm && count < mine.length) {

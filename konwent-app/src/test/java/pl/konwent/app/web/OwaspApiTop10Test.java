@@ -186,6 +186,14 @@ class OwaspApiTop10Test {
             JsonNode departmentPage = departmentX.get(konwent(X) + "/members").expect(200).json().path("items");
             assertThat(byId(departmentPage, memberA)).isEqualTo(fullA);
             assertThat(byId(departmentPage, memberB)).isEqualTo(fullB);
+
+            // the page's ETag (issue 20: from the register's stamp) names whose contacts it shows, so one caller's
+            // tag never brings another caller a 304 for a page that shows that caller more
+            String anonymousTag = anonymous.get(konwent(X) + "/members").expect(200).header("ETag");
+            anonymous.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(304);
+            representativeA.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(200);
+            departmentX.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(200);
+            departmentY.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(304);
         }
 
         private static JsonNode byId(JsonNode items, String id) {

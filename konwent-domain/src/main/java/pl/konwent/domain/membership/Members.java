@@ -2,6 +2,7 @@ package pl.konwent.domain.membership;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.shared.Page;
@@ -55,6 +56,12 @@ public interface Members {
     List<Member> all(KonwentId konwent, Filter filter);
 
     boolean replace(Member revised, long expectedVersion);
+
+    /**
+     * A number that changes with every change of the konwent's members, in the same transaction (issue 20: a
+     * register page's ETag, read without reading the page); empty when the konwent has none.
+     */
+    OptionalLong registerVersion(KonwentId konwent);
 
     /** The current members: the quorum base of votes (V2) unless a meeting's attendance gives another. */
     int countActive(KonwentId konwent);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
@@ -22,6 +23,7 @@ import pl.konwent.domain.shared.Enums;
 import pl.konwent.domain.shared.Events;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.shared.InvalidValue;
 import pl.konwent.domain.shared.Outbox;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
@@ -183,6 +185,27 @@ public final class MembershipService {
         Members.ContactsOf contacts = contactsOf(caller, konwent.id());
         return members.list(konwent.id(), filter, page, contacts).map(member -> new MemberRead(member,
                 contacts.covers(member.id()) ? View.FULL : View.PUBLIC));
+    }
+
+    /**
+     * Changes whenever a register page this caller reads could: the konwent's register stamp and whose contacts the
+     * caller may see (issue 20: a page's ETag, known from one read without reading the page). Empty when the konwent
+     * has no stamp or the id is none; the page itself then says what is wrong.
+     */
+    public Optional<String> registerVersion(Optional<Caller> caller, String konwentId) {
+        KonwentId id;
+        try {
+            id = new KonwentId(konwentId);
+        } catch (InvalidValue e) {
+            return Optional.empty();
+        }
+        OptionalLong stamp = members.registerVersion(id);
+        if (stamp.isEmpty()) {
+            return Optional.empty();
+        }
+        Members.ContactsOf contacts = contactsOf(caller, id);
+        return Optional.of(stamp.getAsLong() + "/" + (contacts.everyone() ? "*"
+                : String.join(",", new TreeSet<>(contacts.memberIds()))));
     }
 
     /** The whole register with personal data, for export (M5): DEPARTMENT. */

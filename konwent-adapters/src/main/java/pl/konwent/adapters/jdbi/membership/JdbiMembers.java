@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import pl.konwent.adapters.jdbi.JsonColumns;
 import pl.konwent.adapters.jdbi.Like;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.membership.Address;
 import pl.konwent.domain.membership.Contact;
@@ -81,10 +83,11 @@ public final class JdbiMembers implements Members {
 
     @Override
     public void add(Member m) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO member (id, konwent_id, name, search_name, kind, "
+        PublicStamps.writing(jdbi, m.konwent().value(), PublicStamps.Scope.REGISTER, handle -> handle.createUpdate(
+                "INSERT INTO member (id, konwent_id, name, search_name, kind, "
                         + "town, search_town, voivodeship, street, postal_code, founder_name, status, contact, "
-                        + "joined_at, changed_at, declaration_id, version) VALUES (:id, :konwent, :name, :searchName, :kind, "
-                        + ":town, :searchTown, :voivodeship, :street, :postalCode, :founderName, :status, :contact, "
+                        + "joined_at, changed_at, declaration_id, version) VALUES (:id, :konwent, :name, :searchName, "
+                        + ":kind, :town, :searchTown, :voivodeship, :street, :postalCode, :founderName, :status, :contact, "
                         + ":joinedAt, :changedAt, :declarationId, :version)")
                 .bind("id", m.id()).bind("konwent", m.konwent().value()).bind("name", m.name())
                 .bind("searchName", Text.fold(m.name())).bind("kind", m.kind().name())
@@ -142,7 +145,8 @@ public final class JdbiMembers implements Members {
 
     @Override
     public boolean replace(Member m, long expectedVersion) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE member SET town = :town, "
+        return PublicStamps.writing(jdbi, m.konwent().value(), PublicStamps.Scope.REGISTER, handle -> handle
+                .createUpdate("UPDATE member SET town = :town, "
                         + "search_town = :searchTown, voivodeship = :voivodeship, street = :street, "
                         + "postal_code = :postalCode, founder_name = :founderName, status = :status, "
                         + "contact = :contact, "
@@ -158,6 +162,11 @@ public final class JdbiMembers implements Members {
                 .bind("changedAt", changedAt(m)).bind("reason", m.withdrawalReason()).bind("version", m.version())
                 .bind("id", m.id()).bind("expected", expectedVersion)
                 .execute()) == 1;
+    }
+
+    @Override
+    public OptionalLong registerVersion(KonwentId konwent) {
+        return PublicStamps.register(jdbi, konwent.value());
     }
 
     @Override

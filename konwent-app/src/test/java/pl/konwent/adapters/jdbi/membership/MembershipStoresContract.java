@@ -150,6 +150,35 @@ abstract class MembershipStoresContract {
     }
 
     @Test
+    void theRegisterAndFeedStampsChangeWithEveryWriteOfAMemberInItsTransactionAndOnlyThen() {
+        JdbiFeedSources feed = new JdbiFeedSources(jdbi);
+        long created = members.registerVersion(KRAJOWY).orElseThrow();
+        String feedCreated = feed.stamp(KRAJOWY, false).orElseThrow();
+
+        members.add(member("m1", "CIS Tychy", MemberKind.CIS, "Tychy", Voivodeship.SLASKIE));
+        long added = members.registerVersion(KRAJOWY).orElseThrow();
+        assertThat(added).isNotEqualTo(created);
+        assertThat(feed.stamp(KRAJOWY, false).orElseThrow()).isNotEqualTo(feedCreated);
+
+        Member tychy = members.find(KRAJOWY, "m1").orElseThrow();
+        assertThat(members.replace(tychy.withdrawn(T0, "x"), tychy.version() + 5)).isFalse();
+        assertThat(members.registerVersion(KRAJOWY)).hasValue(added);
+
+        // a unit of work that rolls back takes the stamp back with the change
+        assertThatThrownBy(() -> jdbi.useTransaction(handle -> {
+            members.replace(tychy.withdrawn(T0, "x"), tychy.version());
+            throw new IllegalStateException("rolled back");
+        })).hasMessageContaining("rolled back");
+        assertThat(members.registerVersion(KRAJOWY)).hasValue(added);
+        assertThat(members.find(KRAJOWY, "m1").orElseThrow().isActive()).isTrue();
+
+        assertThat(members.replace(tychy.withdrawn(T0, "x"), tychy.version())).isTrue();
+        assertThat(members.registerVersion(KRAJOWY).orElseThrow()).isNotEqualTo(added);
+        assertThat(members.registerVersion(new KonwentId("nie-ma-takiego"))).isEmpty();
+        assertThat(feed.stamp(new KonwentId("nie-ma-takiego"), true)).isEmpty();
+    }
+
+    @Test
     void aRegisterPageIsReadFromTheIndexNotSortedOutOfTheWholeRegister() {
         jdbi.useTransaction(handle -> {
             for (int i = 0; i < 300; i++) {

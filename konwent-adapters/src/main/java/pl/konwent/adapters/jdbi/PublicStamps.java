@@ -47,9 +47,20 @@ public final class PublicStamps {
      */
     public static int writing(Jdbi jdbi, String konwentId, Scope scope,
                               HandleCallback<Integer, RuntimeException> write) {
+        return writing(jdbi, konwentId, scope, handle -> true, write);
+    }
+
+    /**
+     * The same for a row the public may not see (an INTERNAL document or task): the stamps change only when
+     * {@code shown}, asked before the write, says the public saw the row or will. Threat: a feed's ETag that changes
+     * with an INTERNAL document would tell every reader that the department wrote one.
+     */
+    public static int writing(Jdbi jdbi, String konwentId, Scope scope, HandleCallback<Boolean, RuntimeException> shown,
+                              HandleCallback<Integer, RuntimeException> write) {
         return jdbi.inTransaction(handle -> {
+            boolean visible = shown.withHandle(handle);
             int changed = write.withHandle(handle);
-            if (changed > 0) {
+            if (changed > 0 && visible) {
                 handle.createUpdate("UPDATE public_stamp SET " + scope.assignments + " WHERE konwent_id = :konwent")
                         .bind("stamp", next()).bind("konwent", konwentId).execute();
             }

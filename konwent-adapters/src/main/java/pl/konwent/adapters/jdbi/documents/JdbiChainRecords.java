@@ -49,8 +49,8 @@ public final class JdbiChainRecords implements ChainRecords {
     @Override
     public boolean start(KonwentId konwent) {
         try {
-            PublicStamps.writing(jdbi, konwent.value(), PublicStamps.Scope.FEED, handle -> handle
-                    .createUpdate("INSERT INTO archive_chain_head (konwent_id, sequence_no, "
+            // no stamp: a chain started at its genesis shows the head an unstarted one shows (Head.EMPTY)
+            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO archive_chain_head (konwent_id, sequence_no, "
                             + "record_hash) VALUES (:konwent, 0, :genesis)")
                     .bind("konwent", konwent.value()).bind("genesis", ArchiveChain.GENESIS).execute());
             return true;

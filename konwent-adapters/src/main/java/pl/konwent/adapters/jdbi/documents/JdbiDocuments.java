@@ -64,8 +64,9 @@ public final class JdbiDocuments implements Documents {
     @Override
     public void add(Document d) {
         String konwent = d.konwent().value();
-        SqlErrors.uniqueAsConflict(() -> PublicStamps.writing(jdbi, konwent, PublicStamps.Scope.FEED, handle -> handle
-                .createUpdate("INSERT INTO document ("
+        boolean shown = d.isPublic();
+        SqlErrors.uniqueAsConflict(() -> PublicStamps.writing(jdbi, konwent, PublicStamps.Scope.FEED, h -> shown,
+                handle -> handle.createUpdate("INSERT INTO document ("
                         + COLUMNS + ", search_text) VALUES (:id, :konwent, :title, :kind, :date, :language, :body, "
                         + ":visibility, :sourceType, :sourceId, :createdAt, :updatedAt, :publishedAt, :version, "
                         + ":search)")
@@ -137,8 +138,11 @@ public final class JdbiDocuments implements Documents {
 
     @Override
     public boolean replace(Document d, long expectedVersion) {
-        return PublicStamps.writing(jdbi, d.konwent().value(), PublicStamps.Scope.FEED, handle -> handle
-                .createUpdate("UPDATE document SET title = :title, kind = :kind, "
+        // the feed changes when the document was public or now is
+        return PublicStamps.writing(jdbi, d.konwent().value(), PublicStamps.Scope.FEED, h -> d.isPublic()
+                        || h.createQuery("SELECT visibility FROM document WHERE id = :id")
+                        .bind("id", d.id()).mapTo(String.class).findOne().filter("PUBLIC"::equals).isPresent(),
+                handle -> handle.createUpdate("UPDATE document SET title = :title, kind = :kind, "
                         + "doc_date = :date, language = :language, body = :body, visibility = :visibility, "
                         + "updated_at = :updatedAt, published_at = :publishedAt, version = :version, "
                         + "search_text = :search WHERE id = :id AND version = :expected")
@@ -148,7 +152,8 @@ public final class JdbiDocuments implements Documents {
 
     @Override
     public boolean delete(Document d, long expectedVersion) {
-        return PublicStamps.writing(jdbi, d.konwent().value(), PublicStamps.Scope.FEED, handle -> {
+        return PublicStamps.writing(jdbi, d.konwent().value(), PublicStamps.Scope.FEED,
+                h -> d.isPublic(), handle -> {
             handle.createUpdate("DELETE FROM document_file WHERE document_id = :id").bind("id", d.id()).execute();
             return handle.createUpdate("DELETE FROM document WHERE id = :id AND version = :expected")
                     .bind("id", d.id()).bind("expected", expectedVersion).execute();

@@ -29,6 +29,8 @@ cats = [
  ('feeds', r'[Ff]eed'),
  ('Jdbi on-demand SqlObject', r'OnDemandExtensions|ExtensionFactory|SqlObjectFactory|ExtensionMetadata'),
  ('tomcat-jdbc pool', r'org\.apache\.tomcat\.jdbc'),
+ ('HikariCP pool', r'com\.zaxxer\.hikari'),
+ ('public stamp read (ETag)', r'PublicStamps\.(register|feed)'),
  ('Connector/J', r'com\.mysql\.cj'),
  ('Jackson writing', r'com\.fasterxml\.jackson\.databind\.ser|ObjectWriter|JacksonJsonProvider.writeTo'),
  ('Jersey request processing (all)', r'org\.glassfish\.jersey\.server\.ServerRuntime'),

@@ -34,11 +34,16 @@ class ArchiveChainMigrationTest {
         DataSafetyTest.migrate(database, "db/before-archive-chain-changelog.xml");
         Jdbi jdbi = database.jdbi();
         DataSafetyTest.legacyKonwent(jdbi, KONWENT.value(), T0);
+        // today's repository writes documents as that release did, and also the konwent's feed stamp (issue 20),
+        // which that release had no table for: a stand-in table takes the stamps and goes before the upgrade
+        jdbi.useHandle(handle -> handle.execute("CREATE TABLE public_stamp (konwent_id VARCHAR(63) PRIMARY KEY, "
+                + "register_version BIGINT NOT NULL, feed_version BIGINT NOT NULL)"));
         JdbiDocuments documents = new JdbiDocuments(jdbi);
         documents.add(document("c-pozniej", Visibility.PUBLIC, T0.plusSeconds(300)));
         documents.add(document("b-wewnetrzny", Visibility.INTERNAL, null));
         documents.add(document("z-najpierw", Visibility.PUBLIC, T0.plusSeconds(60)));
         documents.add(document("a-rownoczesnie", Visibility.PUBLIC, T0.plusSeconds(300)));
+        jdbi.useHandle(handle -> handle.execute("DROP TABLE public_stamp"));
 
         List<JsonNode> first = startAndRead(database);
         assertThat(first).extracting(r -> r.path("documentId").asText()).containsExactly("z-najpierw",

@@ -128,6 +128,13 @@ class DataSafetyTest {
                     .isEqualTo(members.size());
             assertThat(api.get("/api/v1/konwents/sprzed-wydania/members/m-2").expect(200).json()
                     .path("address").path("town").asText()).isEqualTo("Warszawa");
+            // 028: the public register reads the seat and the founder's name from columns filled from the contacts
+            JsonNode listed = api.get("/api/v1/konwents/sprzed-wydania/members").expect(200).json().path("items")
+                    .get(1);
+            assertThat(listed.path("view").asText()).isEqualTo("PUBLIC");
+            assertThat(listed.path("address").path("street").asText()).isEqualTo("ul. Społeczna 1");
+            assertThat(listed.path("address").path("postalCode").asText()).isEqualTo("00-001");
+            assertThat(listed.path("foundingInstitution").path("name").asText()).isEqualTo("Gmina");
             // columns added since (012: changed_at) are filled from the rows' history, so the feed lists them (the
             // members and the council term)
             assertThat(api.get("/api/v1/konwents/sprzed-wydania/feed.json").expect(200).json().path("items"))

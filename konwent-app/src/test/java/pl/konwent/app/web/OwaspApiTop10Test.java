@@ -168,6 +168,44 @@ class OwaspApiTop10Test {
         }
 
         @Test
+        void aRegisterPageShowsEachCallerTheContactsOfOnlyTheMembersItMaySee() {
+            JsonNode publicB = anonymous.get(konwent(X) + "/members/" + memberB).expect(200).json();
+            JsonNode fullA = admin.get(konwent(X) + "/members/" + memberA).expect(200).json();
+            JsonNode fullB = admin.get(konwent(X) + "/members/" + memberB).expect(200).json();
+
+            // the public view read from the register's own columns shows what the member's public view shows
+            for (Api caller : List.of(anonymous, departmentY)) {
+                JsonNode page = caller.get(konwent(X) + "/members").expect(200).json().path("items");
+                assertThat(page.findValuesAsText("view")).containsOnly("PUBLIC");
+                assertThat(byId(page, memberB)).isEqualTo(publicB);
+                assertThat(page.toString()).doesNotContain("@example.pl", "+48");
+            }
+            JsonNode ownPage = representativeA.get(konwent(X) + "/members").expect(200).json().path("items");
+            assertThat(byId(ownPage, memberA)).isEqualTo(fullA);
+            assertThat(byId(ownPage, memberB)).isEqualTo(publicB);
+            JsonNode departmentPage = departmentX.get(konwent(X) + "/members").expect(200).json().path("items");
+            assertThat(byId(departmentPage, memberA)).isEqualTo(fullA);
+            assertThat(byId(departmentPage, memberB)).isEqualTo(fullB);
+
+            // the page's ETag (issue 20: from the register's stamp) names whose contacts it shows, so one caller's
+            // tag never brings another caller a 304 for a page that shows that caller more
+            String anonymousTag = anonymous.get(konwent(X) + "/members").expect(200).header("ETag");
+            anonymous.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(304);
+            representativeA.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(200);
+            departmentX.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(200);
+            departmentY.get(konwent(X) + "/members", "If-None-Match", anonymousTag).expect(304);
+        }
+
+        private static JsonNode byId(JsonNode items, String id) {
+            for (JsonNode item : items) {
+                if (item.path("id").asText().equals(id)) {
+                    return item;
+                }
+            }
+            throw new AssertionError("no member " + id + " in " + items);
+        }
+
+        @Test
         void aRepresentativeCannotActForAnotherMember() {
             Map<String, Object> contact = contact();
             contact.put("phone", "+48 999 999 999");

@@ -8,6 +8,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,6 +23,7 @@ import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
 import pl.konwent.app.testing.Crowds;
+import pl.konwent.app.testing.Declarations;
 import pl.konwent.app.testing.TestDatabases;
 import pl.konwent.app.testing.TestServer;
 
@@ -314,6 +316,45 @@ class TwoInstancesTest {
         atSecond.get("/api/v1/accounts/current").expect(200);
         admins[0].post("/api/v1/accounts/" + id + "/disabling", null).expect(200);
         atSecond.get("/api/v1/accounts/current").expect(401);
+    }
+
+    /**
+     * Issue 20: a register page and a feed answer a conditional GET from the konwent's stamp in the database, which
+     * every change writes with the change; a member's new public data, an erasure and a withdrawal through one
+     * instance make the tags the other handed out stale on the very next request.
+     */
+    @Test
+    void aMembersChangeAnErasureAndAWithdrawalAtOneInstanceMakeTheOthersRegisterAndFeedTagsStale() {
+        Api[] admins = admins();
+        admins[0].post("/api/v1/konwents", Map.of("id", "dwa-rejestry", "name", "Konwent rejestrów")).expect(201);
+        String member = Declarations.acceptedMember(admins[0], admins[0], "dwa-rejestry", "CIS Pniewy");
+        String page = "/api/v1/konwents/dwa-rejestry/members?limit=10";
+        String memberPath = "/api/v1/konwents/dwa-rejestry/members/" + member;
+
+        String publicTag = second.get(page).expect(200).header("ETag");
+        second.get(page, "If-None-Match", publicTag).expect(304);
+        Map<String, Object> contact = new LinkedHashMap<>(Declarations.of("x"));
+        contact.keySet().retainAll(List.of("address", "phone", "email", "foundingInstitution", "representatives"));
+        contact.put("address", Map.of("street", "ul. Nowa 5", "postalCode", "62-045", "town", "Pniewy",
+                "voivodeship", "30"));
+        admins[0].put(memberPath, contact).expect(200);
+        Api.Reply moved = second.get(page, "If-None-Match", publicTag).expect(200);
+        assertThat(moved.header("ETag")).isNotEqualTo(publicTag);
+        assertThat(moved.body()).contains("ul. Nowa 5");
+
+        String fullTag = admins[1].get(page).expect(200).header("ETag");
+        admins[1].get(page, "If-None-Match", fullTag).expect(304);
+        String person = admins[0].get(memberPath).expect(200).json().path("representatives").get(0)
+                .path("id").asText();
+        admins[0].delete(memberPath + "/representatives/" + person).expect(204);
+        Api.Reply erased = admins[1].get(page, "If-None-Match", fullTag).expect(200);
+        assertThat(erased.body()).doesNotContain("Anna Nowak");
+
+        String feed = "/api/v1/konwents/dwa-rejestry/feed.json";
+        String feedTag = second.get(feed).expect(200).header("ETag");
+        second.get(feed, "If-None-Match", feedTag).expect(304);
+        admins[0].post(memberPath + "/withdrawal", Map.of("reason", "Likwidacja")).expect(200);
+        assertThat(second.get(feed, "If-None-Match", feedTag).expect(200).body()).contains("Członek wystąpił");
     }
 
     private static long count(Map<String, String> choiceOf, String choice) {

@@ -8,17 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import pl.konwent.domain.access.Access;
 import pl.konwent.domain.access.Caller;
 import pl.konwent.domain.access.Role;
+import pl.konwent.domain.access.RoleGrant;
 import pl.konwent.domain.integration.EventType;
 import pl.konwent.domain.konwent.Konwent;
+import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.konwent.KonwentService;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.Enums;
 import pl.konwent.domain.shared.Events;
 import pl.konwent.domain.shared.FieldErrors;
 import pl.konwent.domain.shared.IdSource;
+import pl.konwent.domain.shared.InvalidValue;
 import pl.konwent.domain.shared.Outbox;
 import pl.konwent.domain.shared.Page;
 import pl.konwent.domain.shared.PageRequest;
@@ -177,7 +182,30 @@ public final class MembershipService {
                                     String town, String status, String nameContains, PageRequest page) {
         Konwent konwent = konwents.get(konwentId);
         Members.Filter filter = filter(kind, voivodeship, town, status, nameContains);
-        return members.list(konwent.id(), filter, page).map(member -> new MemberRead(member, viewOf(caller, member)));
+        Members.ContactsOf contacts = contactsOf(caller, konwent.id());
+        return members.list(konwent.id(), filter, page, contacts).map(member -> new MemberRead(member,
+                contacts.covers(member.id()) ? View.FULL : View.PUBLIC));
+    }
+
+    /**
+     * Changes whenever a register page this caller reads could: the konwent's register stamp and whose contacts the
+     * caller may see (issue 20: a page's ETag, known from one read without reading the page). Empty when the konwent
+     * has no stamp or the id is none; the page itself then says what is wrong.
+     */
+    public Optional<String> registerVersion(Optional<Caller> caller, String konwentId) {
+        KonwentId id;
+        try {
+            id = new KonwentId(konwentId);
+        } catch (InvalidValue e) {
+            return Optional.empty();
+        }
+        OptionalLong stamp = members.registerVersion(id);
+        if (stamp.isEmpty()) {
+            return Optional.empty();
+        }
+        Members.ContactsOf contacts = contactsOf(caller, id);
+        return Optional.of(stamp.getAsLong() + "/" + (contacts.everyone() ? "*"
+                : String.join(",", new TreeSet<>(contacts.memberIds()))));
     }
 
     /** The whole register with personal data, for export (M5): DEPARTMENT. */
@@ -304,13 +332,25 @@ public final class MembershipService {
     }
 
     private View viewOf(Optional<Caller> caller, Member member) {
+        return contactsOf(caller, member.konwent()).covers(member.id()) ? View.FULL : View.PUBLIC;
+    }
+
+    /**
+     * Whose personal data a caller may see in a konwent's register: ADMIN, DEPARTMENT and COUNCIL everyone's, a
+     * REPRESENTATIVE its own member's, anyone else nobody's. Threat: the public learning members' phones, e-mails
+     * and representatives; the register's read asks for no more than this, so nothing else is even read.
+     */
+    private static Members.ContactsOf contactsOf(Optional<Caller> caller, KonwentId konwent) {
         if (caller.isEmpty()) {
-            return View.PUBLIC;
+            return Members.ContactsOf.NOBODY;
         }
         Caller known = caller.get();
-        boolean entitled = known.isAdmin() || known.holds(member.konwent(), Role.DEPARTMENT)
-                || known.holds(member.konwent(), Role.COUNCIL) || known.represents(member.konwent(), member.id());
-        return entitled ? View.FULL : View.PUBLIC;
+        if (known.isAdmin() || known.holds(konwent, Role.DEPARTMENT) || known.holds(konwent, Role.COUNCIL)) {
+            return Members.ContactsOf.EVERYONE;
+        }
+        return Members.ContactsOf.only(known.grants().stream()
+                .filter(grant -> grant.role() == Role.REPRESENTATIVE && grant.isIn(konwent))
+                .map(RoleGrant::memberId).collect(Collectors.toSet()));
     }
 
     private void requireRepresentativeOrDepartment(Optional<Caller> caller, Konwent konwent, String memberId) {

@@ -18,6 +18,7 @@ import pl.konwent.domain.membership.MemberKind;
 import pl.konwent.domain.membership.Members;
 import pl.konwent.domain.shared.DomainException;
 import pl.konwent.domain.shared.FieldErrors;
+import pl.konwent.domain.shared.InvalidValue;
 import pl.konwent.domain.shared.UnitOfWork;
 
 /**
@@ -66,6 +67,18 @@ public final class FeedService {
         Konwent konwent = konwents.get(konwentId);
         List<KonwentId> included = included(konwent, withMemberKonwents);
         return konwent.version() + "/" + included + "/" + sources.fingerprint(included, ENTRIES);
+    }
+
+    /**
+     * Changes whenever the feed would, from one read (issue 20); empty when the konwent has no stamp or the id is
+     * none, and then {@link #version} says it.
+     */
+    public Optional<String> stamp(String konwentId, boolean withMemberKonwents) {
+        try {
+            return sources.stamp(new KonwentId(konwentId), withMemberKonwents);
+        } catch (InvalidValue e) {
+            return Optional.empty();
+        }
     }
 
     /** D2: the forum's DEPARTMENT says which hosted konwent its REGIONAL_KONWENT member is. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.domain.calendar.CalendarTask;
 import pl.konwent.domain.calendar.CalendarTasks;
 import pl.konwent.domain.konwent.KonwentId;
@@ -30,7 +31,8 @@ public final class JdbiCalendarTasks implements CalendarTasks {
 
     @Override
     public void add(CalendarTask t) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO calendar_task (" + COLUMNS + ") VALUES (:id, "
+        PublicStamps.writing(jdbi, t.konwent().value(), PublicStamps.Scope.FEED, h -> isPublic(t),
+                handle -> handle.createUpdate("INSERT INTO calendar_task (" + COLUMNS + ") VALUES (:id, "
                         + ":konwent, :title, :description, :dueOn, :visibility, :createdBy, :createdAt, NULL, :version)")
                 .bind("id", t.id()).bind("konwent", t.konwent().value()).bind("title", t.title())
                 .bind("description", t.description()).bind("dueOn", t.dueOn())
@@ -55,7 +57,8 @@ public final class JdbiCalendarTasks implements CalendarTasks {
 
     @Override
     public boolean replace(CalendarTask t, long expectedVersion) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE calendar_task SET completed_at = :completedAt, "
+        return PublicStamps.writing(jdbi, t.konwent().value(), PublicStamps.Scope.FEED, h -> isPublic(t),
+                handle -> handle.createUpdate("UPDATE calendar_task SET completed_at = :completedAt, "
                         + "version = :version WHERE konwent_id = :konwent AND id = :id AND version = :expected")
                 .bind("completedAt", t.completedAt() == null ? null : t.completedAt().toEpochMilli())
                 .bind("version", t.version()).bind("konwent", t.konwent().value()).bind("id", t.id())
@@ -65,9 +68,18 @@ public final class JdbiCalendarTasks implements CalendarTasks {
 
     @Override
     public boolean delete(KonwentId konwent, String id) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM calendar_task "
+        return PublicStamps.writing(jdbi, konwent.value(), PublicStamps.Scope.FEED, h -> h.createQuery(
+                        "SELECT visibility FROM calendar_task WHERE konwent_id = :konwent AND id = :id")
+                        .bind("konwent", konwent.value()).bind("id", id).mapTo(String.class).findOne()
+                        .filter("PUBLIC"::equals).isPresent(),
+                handle -> handle.createUpdate("DELETE FROM calendar_task "
                         + "WHERE konwent_id = :konwent AND id = :id")
                 .bind("konwent", konwent.value()).bind("id", id).execute()) == 1;
+    }
+
+    /** Only a PUBLIC task reaches the feeds, so only its changes change their stamp (see PublicStamps). */
+    private static boolean isPublic(CalendarTask t) {
+        return t.visibility() == CalendarTask.Visibility.PUBLIC;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.council.CouncilTerm;
 import pl.konwent.domain.council.CouncilTerms;
@@ -40,8 +41,10 @@ public final class JdbiCouncilTerms implements CouncilTerms {
 
     @Override
     public void add(CouncilTerm term) {
-        SqlErrors.uniqueAsConflict(() -> jdbi.useHandle(handle -> {
-            handle.createUpdate("INSERT INTO council_term (" + COLUMNS + ") VALUES (:konwent, :year, :endYear, "
+        String konwent = term.konwent().value();
+        SqlErrors.uniqueAsConflict(() -> PublicStamps.writing(jdbi, konwent, PublicStamps.Scope.FEED, handle -> {
+            int added = handle.createUpdate("INSERT INTO council_term (" + COLUMNS + ") VALUES (:konwent, :year, "
+                            + ":endYear, "
                             + ":origin, :election, :consultant, :chair, :deputy, :at, :version)")
                     .bind("konwent", term.konwent().value()).bind("year", term.year())
                     .bind("endYear", term.endYear()).bind("origin", term.origin().name())
@@ -59,6 +62,7 @@ public final class JdbiCouncilTerms implements CouncilTerms {
                         .bind("member", seat.memberId()).bind("holder", seat.holderName()).bind("order", i)
                         .execute();
             }
+            return added;
         }), "Konwent '" + term.konwent() + "' already has a council for " + term.year());
     }
 
@@ -106,7 +110,8 @@ public final class JdbiCouncilTerms implements CouncilTerms {
 
     @Override
     public boolean replaceOfficers(CouncilTerm revised, long expectedVersion) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE council_term SET chair_member_id = :chair, "
+        return PublicStamps.writing(jdbi, revised.konwent().value(), PublicStamps.Scope.FEED, handle -> handle
+                .createUpdate("UPDATE council_term SET chair_member_id = :chair, "
                         + "deputy_member_id = :deputy, version = :version "
                         + "WHERE konwent_id = :konwent AND term_year = :year AND version = :expected")
                 .bind("chair", revised.officers().chair().memberId())

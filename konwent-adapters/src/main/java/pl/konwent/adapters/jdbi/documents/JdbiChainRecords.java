@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.documents.ArchiveChain;
 import pl.konwent.domain.documents.ChainRecord;
@@ -48,6 +49,7 @@ public final class JdbiChainRecords implements ChainRecords {
     @Override
     public boolean start(KonwentId konwent) {
         try {
+            // no stamp: a chain started at its genesis shows the head an unstarted one shows (Head.EMPTY)
             jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO archive_chain_head (konwent_id, sequence_no, "
                             + "record_hash) VALUES (:konwent, 0, :genesis)")
                     .bind("konwent", konwent.value()).bind("genesis", ArchiveChain.GENESIS).execute());
@@ -70,7 +72,8 @@ public final class JdbiChainRecords implements ChainRecords {
                 .bind("title", r.title()).bind("recordedAt", Instant.parse(r.recordedAt()).toEpochMilli())
                 .bind("content", r.contentSha256()).bind("previous", r.previousHash()).bind("hash", r.hash())
                 .execute()), "The archive chain of konwent '" + r.konwent() + "' moved on meanwhile; try again");
-        int moved = jdbi.withHandle(handle -> handle.createUpdate("UPDATE archive_chain_head SET sequence_no = "
+        int moved = PublicStamps.writing(jdbi, r.konwent().value(), PublicStamps.Scope.FEED, handle -> handle
+                .createUpdate("UPDATE archive_chain_head SET sequence_no = "
                         + ":sequence, record_hash = :hash WHERE konwent_id = :konwent AND sequence_no = :before "
                         + "AND record_hash = :previous")
                 .bind("konwent", r.konwent().value()).bind("sequence", r.sequence()).bind("hash", r.hash())

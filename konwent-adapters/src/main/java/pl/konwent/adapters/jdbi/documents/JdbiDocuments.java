@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.adapters.jdbi.Like;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.documents.Document;
@@ -62,7 +63,10 @@ public final class JdbiDocuments implements Documents {
 
     @Override
     public void add(Document d) {
-        SqlErrors.uniqueAsConflict(() -> jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO document ("
+        String konwent = d.konwent().value();
+        boolean shown = d.isPublic();
+        SqlErrors.uniqueAsConflict(() -> PublicStamps.writing(jdbi, konwent, PublicStamps.Scope.FEED, h -> shown,
+                handle -> handle.createUpdate("INSERT INTO document ("
                         + COLUMNS + ", search_text) VALUES (:id, :konwent, :title, :kind, :date, :language, :body, "
                         + ":visibility, :sourceType, :sourceId, :createdAt, :updatedAt, :publishedAt, :version, "
                         + ":search)")
@@ -134,7 +138,11 @@ public final class JdbiDocuments implements Documents {
 
     @Override
     public boolean replace(Document d, long expectedVersion) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE document SET title = :title, kind = :kind, "
+        // the feed changes when the document was public or now is
+        return PublicStamps.writing(jdbi, d.konwent().value(), PublicStamps.Scope.FEED, h -> d.isPublic()
+                        || h.createQuery("SELECT visibility FROM document WHERE id = :id")
+                        .bind("id", d.id()).mapTo(String.class).findOne().filter("PUBLIC"::equals).isPresent(),
+                handle -> handle.createUpdate("UPDATE document SET title = :title, kind = :kind, "
                         + "doc_date = :date, language = :language, body = :body, visibility = :visibility, "
                         + "updated_at = :updatedAt, published_at = :publishedAt, version = :version, "
                         + "search_text = :search WHERE id = :id AND version = :expected")
@@ -144,11 +152,12 @@ public final class JdbiDocuments implements Documents {
 
     @Override
     public boolean delete(Document d, long expectedVersion) {
-        return jdbi.withHandle(handle -> {
+        return PublicStamps.writing(jdbi, d.konwent().value(), PublicStamps.Scope.FEED,
+                h -> d.isPublic(), handle -> {
             handle.createUpdate("DELETE FROM document_file WHERE document_id = :id").bind("id", d.id()).execute();
             return handle.createUpdate("DELETE FROM document WHERE id = :id AND version = :expected")
-                    .bind("id", d.id()).bind("expected", expectedVersion).execute() == 1;
-        });
+                    .bind("id", d.id()).bind("expected", expectedVersion).execute();
+        }) == 1;
     }
 
     @Override

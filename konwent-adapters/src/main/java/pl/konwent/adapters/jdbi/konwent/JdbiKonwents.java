@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.adapters.jdbi.SqlErrors;
 import pl.konwent.domain.council.TieBreak;
 import pl.konwent.domain.konwent.Charter;
@@ -43,8 +44,10 @@ public final class JdbiKonwents implements Konwents {
 
     @Override
     public void add(Konwent konwent) {
-        SqlErrors.uniqueAsConflict(() -> dao.insert(Row.of(konwent)),
-                "A konwent with id '" + konwent.id() + "' already exists");
+        SqlErrors.uniqueAsConflict(() -> jdbi.useTransaction(handle -> {
+            dao.insert(Row.of(konwent));
+            PublicStamps.create(handle, konwent.id().value());
+        }), "A konwent with id '" + konwent.id() + "' already exists");
     }
 
     @Override
@@ -65,7 +68,8 @@ public final class JdbiKonwents implements Konwents {
 
     @Override
     public boolean replace(Konwent revised, long expectedVersion) {
-        return dao.update(Row.of(revised), expectedVersion) == 1;
+        return PublicStamps.writing(jdbi, revised.id().value(), PublicStamps.Scope.FEED,
+                handle -> dao.update(Row.of(revised), expectedVersion)) == 1;
     }
 
     /** The columns of one konwent, flattened for binding. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.adapters.jdbi.JsonColumns;
 import pl.konwent.adapters.jdbi.NewestFirst;
 import pl.konwent.domain.konwent.KonwentId;
@@ -62,7 +63,8 @@ public final class JdbiMeetings implements Meetings, MeetingAttendance {
 
     @Override
     public void add(Meeting m) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO meeting (" + COLUMNS + ") VALUES (:id, :konwent, "
+        PublicStamps.writing(jdbi, m.konwent().value(), PublicStamps.Scope.FEED, handle -> handle
+                .createUpdate("INSERT INTO meeting (" + COLUMNS + ") VALUES (:id, :konwent, "
                         + ":title, :startsAt, :endsAt, :venueName, :venueAddress, :onlineUrl, :scope, :agenda, "
                         + ":delegationLimit, :capacity, :deadline, :state, :invitedAt, :heldAt, :cancelledAt, "
                         + ":reason, 0, 0, 0, NULL, NULL, NULL, :createdAt, :version)")
@@ -108,7 +110,8 @@ public final class JdbiMeetings implements Meetings, MeetingAttendance {
     @Override
     public boolean replace(Meeting m, long expectedVersion) {
         Meeting.AttendanceRecord attendance = m.attendance();
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE meeting SET title = :title, "
+        return PublicStamps.writing(jdbi, m.konwent().value(), PublicStamps.Scope.FEED, handle -> handle
+                .createUpdate("UPDATE meeting SET title = :title, "
                         + "starts_at = :startsAt, ends_at = :endsAt, venue_name = :venueName, "
                         + "venue_address = :venueAddress, online_url = :onlineUrl, scope = :scope, agenda = :agenda, "
                         + "delegation_limit = :delegationLimit, capacity = :capacity, "

@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import pl.konwent.adapters.jdbi.JsonColumns;
 import pl.konwent.adapters.jdbi.Like;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.domain.konwent.KonwentId;
+import pl.konwent.domain.membership.Address;
 import pl.konwent.domain.membership.Contact;
 import pl.konwent.domain.membership.Member;
 import pl.konwent.domain.membership.MemberKind;
@@ -30,6 +33,13 @@ public final class JdbiMembers implements Members {
     private static final String COLUMNS = "id, konwent_id, name, kind, voivodeship, status, contact, joined_at, "
             + "withdrawn_at, withdrawal_reason, declaration_id, version";
     /**
+     * What a register page reads for a member whose contacts the caller may not see: the columns of the public
+     * view (issue 20: the {@code contact} JSON is most of a row's bytes and of a page's database and server CPU).
+     * Public for {@code bench barepage}, which runs the same statement.
+     */
+    public static final String PUBLIC_COLUMNS = "id, konwent_id, name, kind, voivodeship, status, street, "
+            + "postal_code, town, founder_name, joined_at, withdrawn_at, withdrawal_reason, declaration_id, version";
+    /**
      * Register order, read from index {@code ix_member_konwent_name} (konwent_id, name, id) so that a page costs
      * the same in a register of any size. H2 needs all three hints: it prefers its own index of the foreign key
      * (konwent_id alone) unless told, and reads an index in order only when ORDER BY starts at the index's first
@@ -48,6 +58,23 @@ public final class JdbiMembers implements Members {
                 rs.getString("declaration_id"), rs.getLong("version"));
     };
 
+    /** A row of {@link #PUBLIC_COLUMNS}, with column {@code contact} when the query read it for this member. */
+    private static RowMapper<Member> listed(boolean contactRead) {
+        return (rs, ctx) -> {
+            String json = contactRead ? rs.getString("contact") : null;
+            Contact contact = json != null ? JsonColumns.read(json, Contact.class) : Contact.publicPart(
+                    new Address(rs.getString("street"), rs.getString("postal_code"), rs.getString("town"),
+                            voivodeship(rs.getString("voivodeship"))), rs.getString("founder_name"));
+            long withdrawnAt = rs.getLong("withdrawn_at");
+            boolean withdrawn = !rs.wasNull();
+            return new Member(rs.getString("id"), new KonwentId(rs.getString("konwent_id")), rs.getString("name"),
+                    MemberKind.valueOf(rs.getString("kind")), contact, Member.Status.valueOf(rs.getString("status")),
+                    Instant.ofEpochMilli(rs.getLong("joined_at")),
+                    withdrawn ? Instant.ofEpochMilli(withdrawnAt) : null, rs.getString("withdrawal_reason"),
+                    rs.getString("declaration_id"), rs.getLong("version"));
+        };
+    }
+
     private final Jdbi jdbi;
 
     public JdbiMembers(Jdbi jdbi) {
@@ -56,14 +83,18 @@ public final class JdbiMembers implements Members {
 
     @Override
     public void add(Member m) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO member (id, konwent_id, name, search_name, kind, "
-                        + "town, search_town, voivodeship, status, contact, joined_at, changed_at, declaration_id, "
-                        + "version) VALUES (:id, :konwent, :name, :searchName, :kind, :town, :searchTown, "
-                        + ":voivodeship, :status, :contact, :joinedAt, :changedAt, :declarationId, :version)")
+        PublicStamps.writing(jdbi, m.konwent().value(), PublicStamps.Scope.REGISTER, handle -> handle.createUpdate(
+                "INSERT INTO member (id, konwent_id, name, search_name, kind, "
+                        + "town, search_town, voivodeship, street, postal_code, founder_name, status, contact, "
+                        + "joined_at, changed_at, declaration_id, version) VALUES (:id, :konwent, :name, :searchName, "
+                        + ":kind, :town, :searchTown, :voivodeship, :street, :postalCode, :founderName, :status, :contact, "
+                        + ":joinedAt, :changedAt, :declarationId, :version)")
                 .bind("id", m.id()).bind("konwent", m.konwent().value()).bind("name", m.name())
                 .bind("searchName", Text.fold(m.name())).bind("kind", m.kind().name())
                 .bind("town", m.contact().address().town()).bind("searchTown", Text.fold(m.contact().address().town()))
                 .bind("voivodeship", teryt(m.contact().address().voivodeship()))
+                .bind("street", m.contact().address().street()).bind("postalCode", m.contact().address().postalCode())
+                .bind("founderName", m.contact().foundingInstitution().name())
                 .bind("status", m.status().name()).bind("contact", JsonColumns.write(m.contact()))
                 .bind("joinedAt", m.joinedAt().toEpochMilli()).bind("changedAt", changedAt(m))
                 .bind("declarationId", m.declarationId())
@@ -80,7 +111,7 @@ public final class JdbiMembers implements Members {
     }
 
     @Override
-    public Page<Member> list(KonwentId konwent, Filter filter, PageRequest page) {
+    public Page<Member> list(KonwentId konwent, Filter filter, PageRequest page, ContactsOf contacts) {
         String after = page.after();
         int slash = after == null ? -1 : after.indexOf('/');
         if (after != null && slash < 1) {
@@ -89,12 +120,18 @@ public final class JdbiMembers implements Members {
         String keyset = after == null ? "" : " AND name >= :afterName AND (name > :afterName OR id > :afterId)";
         Where where = Where.of(konwent, filter);
         List<Member> rows = jdbi.withHandle(handle -> {
-            Query query = handle.createQuery("SELECT " + COLUMNS + FROM + where.sql() + keyset + ORDER
-                    + " LIMIT :limit").bindMap(where.binds()).bind("limit", page.limit() + 1);
+            boolean contactRead = contacts.everyone() || !contacts.memberIds().isEmpty();
+            String contact = contacts.everyone() ? ", contact"
+                    : contactRead ? ", CASE WHEN id IN (<contactsOf>) THEN contact END AS contact" : "";
+            Query query = handle.createQuery("SELECT " + PUBLIC_COLUMNS + contact + FROM + where.sql() + keyset
+                    + ORDER + " LIMIT :limit").bindMap(where.binds()).bind("limit", page.limit() + 1);
+            if (!contacts.everyone() && contactRead) {
+                query.bindList("contactsOf", List.copyOf(contacts.memberIds()));
+            }
             if (after != null) {
                 query.bind("afterId", after.substring(0, slash)).bind("afterName", after.substring(slash + 1));
             }
-            return query.map(MAPPER).list();
+            return query.map(listed(contactRead)).list();
         });
         return Page.fromOverfetch(rows, page.limit(), m -> m.id() + "/" + m.name());
     }
@@ -108,18 +145,28 @@ public final class JdbiMembers implements Members {
 
     @Override
     public boolean replace(Member m, long expectedVersion) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE member SET town = :town, "
-                        + "search_town = :searchTown, voivodeship = :voivodeship, status = :status, contact = :contact, "
+        return PublicStamps.writing(jdbi, m.konwent().value(), PublicStamps.Scope.REGISTER, handle -> handle
+                .createUpdate("UPDATE member SET town = :town, "
+                        + "search_town = :searchTown, voivodeship = :voivodeship, street = :street, "
+                        + "postal_code = :postalCode, founder_name = :founderName, status = :status, "
+                        + "contact = :contact, "
                         + "withdrawn_at = :withdrawnAt, changed_at = :changedAt, withdrawal_reason = :reason, "
                         + "version = :version "
                         + "WHERE id = :id AND version = :expected")
                 .bind("town", m.contact().address().town()).bind("searchTown", Text.fold(m.contact().address().town()))
                 .bind("voivodeship", teryt(m.contact().address().voivodeship()))
+                .bind("street", m.contact().address().street()).bind("postalCode", m.contact().address().postalCode())
+                .bind("founderName", m.contact().foundingInstitution().name())
                 .bind("status", m.status().name()).bind("contact", JsonColumns.write(m.contact()))
                 .bind("withdrawnAt", m.withdrawnAt() == null ? null : m.withdrawnAt().toEpochMilli())
                 .bind("changedAt", changedAt(m)).bind("reason", m.withdrawalReason()).bind("version", m.version())
                 .bind("id", m.id()).bind("expected", expectedVersion)
                 .execute()) == 1;
+    }
+
+    @Override
+    public OptionalLong registerVersion(KonwentId konwent) {
+        return PublicStamps.register(jdbi, konwent.value());
     }
 
     @Override
@@ -162,6 +209,10 @@ public final class JdbiMembers implements Members {
     /** Column changed_at: the member's latest change the public feed shows (joining, then leaving). */
     private static long changedAt(Member m) {
         return (m.withdrawnAt() != null ? m.withdrawnAt() : m.joinedAt()).toEpochMilli();
+    }
+
+    private static Voivodeship voivodeship(String teryt) {
+        return teryt == null ? null : Voivodeship.ofTeryt(teryt);
     }
 
     private static String teryt(Voivodeship voivodeship) {

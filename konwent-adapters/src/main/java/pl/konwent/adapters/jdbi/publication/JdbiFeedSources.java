@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.publication.Excerpt;
 import pl.konwent.domain.publication.FeedEntry;
@@ -193,6 +195,11 @@ public final class JdbiFeedSources implements FeedSources {
             fingerprint.append(REGISTER.fingerprint(handle, ids, limit));
         });
         return fingerprint.toString();
+    }
+
+    @Override
+    public Optional<String> stamp(KonwentId konwent, boolean withMemberKonwents) {
+        return PublicStamps.feed(jdbi, konwent.value(), withMemberKonwents);
     }
 
     private static List<String> ids(List<KonwentId> konwents) {

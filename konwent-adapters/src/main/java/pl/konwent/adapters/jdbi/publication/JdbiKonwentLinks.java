@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import pl.konwent.adapters.jdbi.PublicStamps;
 import pl.konwent.domain.konwent.KonwentId;
 import pl.konwent.domain.publication.KonwentLinks;
 
@@ -25,10 +26,10 @@ public final class JdbiKonwentLinks implements KonwentLinks {
     /** Replaces the member's link, if any (inside the use case's transaction). */
     @Override
     public void link(String memberId, KonwentId forum, KonwentId linked, Instant at) {
-        jdbi.useHandle(handle -> {
+        PublicStamps.writing(jdbi, forum.value(), PublicStamps.Scope.FEED, handle -> {
             handle.createUpdate("DELETE FROM member_konwent_link WHERE member_id = :member")
                     .bind("member", memberId).execute();
-            handle.createUpdate("INSERT INTO member_konwent_link (member_id, forum_id, konwent_id, linked_at) "
+            return handle.createUpdate("INSERT INTO member_konwent_link (member_id, forum_id, konwent_id, linked_at) "
                             + "VALUES (:member, :forum, :konwent, :at)")
                     .bind("member", memberId).bind("forum", forum.value()).bind("konwent", linked.value())
                     .bind("at", at.toEpochMilli()).execute();
@@ -37,8 +38,13 @@ public final class JdbiKonwentLinks implements KonwentLinks {
 
     @Override
     public boolean unlink(String memberId) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM member_konwent_link "
-                + "WHERE member_id = :member").bind("member", memberId).execute()) == 1;
+        // the forum's aggregated feed changes with it, so its stamp does, in the same transaction
+        return jdbi.inTransaction(handle -> handle.createQuery("SELECT forum_id FROM member_konwent_link "
+                        + "WHERE member_id = :member").bind("member", memberId).mapTo(String.class).findOne()
+                .map(forum -> PublicStamps.writing(jdbi, forum, PublicStamps.Scope.FEED, h -> h.createUpdate(
+                        "DELETE FROM member_konwent_link WHERE member_id = :member").bind("member", memberId)
+                        .execute()) == 1)
+                .orElse(false));
     }
 
     @Override

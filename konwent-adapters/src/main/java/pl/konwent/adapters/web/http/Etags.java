@@ -1,6 +1,7 @@
 package pl.konwent.adapters.web.http;
 
 import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
@@ -25,6 +26,15 @@ public final class Etags {
      */
     public static EntityTag ofPublicView(long version) {
         return new EntityTag("v" + version + "-public");
+    }
+
+    /**
+     * The tag of a read whose answer is fixed by a version stamp and the parts named (issue 20): a hash of them all,
+     * so that a conditional GET is answered without reading what the answer is made of.
+     */
+    public static EntityTag ofStamp(String... parts) {
+        return new EntityTag(Hashes.sha256Base64Url(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 27));
     }
 
     /**

@@ -11,9 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import pl.konwent.adapters.web.http.Etags;
 import pl.konwent.adapters.web.http.PageView;
@@ -39,14 +43,29 @@ public final class MemberResource {
         this.membership = membership;
     }
 
+    /**
+     * A register page. Its ETag comes from the register's stamp, whose contacts the caller may see and the request's
+     * address (filters, limit, cursor), so a conditional GET is answered 304 from one read (issue 20).
+     */
     @GET
-    public PageView<MemberView> list(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
-                                     @QueryParam("kind") String kind, @QueryParam("voivodeship") String voivodeship,
-                                     @QueryParam("town") String town, @QueryParam("status") String status,
-                                     @QueryParam("q") String q, @QueryParam("limit") String limit,
-                                     @QueryParam("cursor") String cursor) {
-        return Paging.view(membership.members(caller, konwentId, kind, voivodeship, town, status, q,
-                Paging.request(limit, cursor)), MemberView::of);
+    public Response list(@Auth Optional<Caller> caller, @PathParam("konwentId") String konwentId,
+                         @QueryParam("kind") String kind, @QueryParam("voivodeship") String voivodeship,
+                         @QueryParam("town") String town, @QueryParam("status") String status,
+                         @QueryParam("q") String q, @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor, @Context Request request, @Context UriInfo uri) {
+        Optional<EntityTag> tag = membership.registerVersion(caller, konwentId)
+                .map(version -> Etags.ofStamp("register", version, uri.getRequestUri().toString()));
+        if (tag.isPresent()) {
+            Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag.get());
+            if (unchanged != null) {
+                return unchanged.build();
+            }
+        }
+        PageView<MemberView> page = Paging.view(membership.members(caller, konwentId, kind, voivodeship, town,
+                status, q, Paging.request(limit, cursor)), MemberView::of);
+        Response.ResponseBuilder answer = Response.ok(page);
+        tag.ifPresent(answer::tag);
+        return answer.build();
     }
 
     @GET

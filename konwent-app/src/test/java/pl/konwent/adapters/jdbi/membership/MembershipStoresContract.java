@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,65 @@ abstract class MembershipStoresContract {
         assertThat(members.list(KRAJOWY, Members.Filter.ALL, new PageRequest(2, first.nextAfter())).items())
                 .extracting(Member::name).containsExactly("Klub Integracji Społecznej Suwałki");
         assertThat(members.all(KRAJOWY, Members.Filter.ALL)).hasSize(3);
+    }
+
+    @Test
+    void aRegisterPageCarriesOnlyTheContactsItIsAskedForAndThePublicPartOfTheOthersFromTheirOwnColumns() {
+        members.add(member("m1", "CIS Tychy", MemberKind.CIS, "Tychy", Voivodeship.SLASKIE));
+        members.add(member("m2", "CIS Mikołów", MemberKind.CIS, "Mikołów", Voivodeship.SLASKIE));
+        Member tychy = members.find(KRAJOWY, "m1").orElseThrow();
+        Contact moved = new Contact(new Address("ul. Nowa 2", "43-100", "Tychy", Voivodeship.SLASKIE),
+                tychy.contact().phone(), tychy.contact().email(),
+                new FoundingInstitution("Miasto Tychy", null, null, null), tychy.contact().representatives());
+        assertThat(members.replace(tychy.withContact(moved), tychy.version())).isTrue();
+
+        List<Member> nobody = members.list(KRAJOWY, Members.Filter.ALL, PageRequest.first(10),
+                Members.ContactsOf.NOBODY).items();
+        assertThat(nobody).extracting(Member::id).containsExactly("m2", "m1");
+        assertThat(nobody).extracting(Member::contact).containsExactly(
+                Contact.publicPart(new Address("ul. Społeczna 1", "00-001", "Mikołów", Voivodeship.SLASKIE),
+                        "Gmina Mikołów"),
+                Contact.publicPart(new Address("ul. Nowa 2", "43-100", "Tychy", Voivodeship.SLASKIE),
+                        "Miasto Tychy"));
+
+        List<Member> one = members.list(KRAJOWY, Members.Filter.ALL, PageRequest.first(10),
+                Members.ContactsOf.only(Set.of("m1"))).items();
+        assertThat(one.get(0).contact().email()).isNull();
+        assertThat(one.get(0).contact().representatives()).isEmpty();
+        assertThat(one.get(1).contact()).isEqualTo(moved);
+
+        assertThat(members.list(KRAJOWY, Members.Filter.ALL, PageRequest.first(10), Members.ContactsOf.EVERYONE)
+                .items()).extracting(Member::contact).containsExactly(
+                        members.find(KRAJOWY, "m2").orElseThrow().contact(), moved);
+    }
+
+    @Test
+    void theRegisterAndFeedStampsChangeWithEveryWriteOfAMemberInItsTransactionAndOnlyThen() {
+        JdbiFeedSources feed = new JdbiFeedSources(jdbi);
+        long created = members.registerVersion(KRAJOWY).orElseThrow();
+        String feedCreated = feed.stamp(KRAJOWY, false).orElseThrow();
+
+        members.add(member("m1", "CIS Tychy", MemberKind.CIS, "Tychy", Voivodeship.SLASKIE));
+        long added = members.registerVersion(KRAJOWY).orElseThrow();
+        assertThat(added).isNotEqualTo(created);
+        assertThat(feed.stamp(KRAJOWY, false).orElseThrow()).isNotEqualTo(feedCreated);
+
+        Member tychy = members.find(KRAJOWY, "m1").orElseThrow();
+        assertThat(members.replace(tychy.withdrawn(T0, "x"), tychy.version() + 5)).isFalse();
+        assertThat(members.registerVersion(KRAJOWY)).hasValue(added);
+
+        // a unit of work that rolls back takes the stamp back with the change
+        assertThatThrownBy(() -> jdbi.useTransaction(handle -> {
+            members.replace(tychy.withdrawn(T0, "x"), tychy.version());
+            throw new IllegalStateException("rolled back");
+        })).hasMessageContaining("rolled back");
+        assertThat(members.registerVersion(KRAJOWY)).hasValue(added);
+        assertThat(members.find(KRAJOWY, "m1").orElseThrow().isActive()).isTrue();
+
+        assertThat(members.replace(tychy.withdrawn(T0, "x"), tychy.version())).isTrue();
+        assertThat(members.registerVersion(KRAJOWY).orElseThrow()).isNotEqualTo(added);
+        assertThat(members.registerVersion(new KonwentId("nie-ma-takiego"))).isEmpty();
+        assertThat(feed.stamp(new KonwentId("nie-ma-takiego"), true)).isEmpty();
     }
 
     @Test

@@ -14,7 +14,6 @@ import pl.konwent.adapters.security.SecureIdSource;
 import pl.konwent.app.KonwentConfiguration;
 import pl.konwent.app.testing.Accounts;
 import pl.konwent.app.testing.Api;
-import pl.konwent.app.testing.Crowds;
 import pl.konwent.app.testing.TestDatabases;
 import pl.konwent.app.testing.TestServer;
 import pl.konwent.domain.konwent.KonwentId;
@@ -37,7 +36,8 @@ class SecretBallotMigrationTest {
         DataSafetyTest.migrate(database, "db/before-secret-ballots-changelog.xml");
         Jdbi jdbi = database.jdbi();
         DataSafetyTest.legacyKonwent(jdbi, KONWENT.value(), T0);
-        List<String> members = Crowds.members(jdbi, KONWENT.value(), 3);
+        List<String> members = List.of("m-1", "m-2", "m-3");
+        DataSafetyTest.legacyMembers(jdbi, KONWENT.value(), members);
         JdbiVotes votes = new JdbiVotes(jdbi, new SecureIdSource());
         Vote closed = legacyVote(jdbi, votes, "v-zamkniete", members, List.of("FOR", "FOR", "AGAINST"));
         votes.replace(closed.closed(T0.plusSeconds(60), null), closed.version());

@@ -110,7 +110,9 @@ public final class VoteResource {
                          @PathParam("voteId") String voteId, BallotRequest body, @Context UriInfo uri,
                          @Context ContainerRequestContext context) {
         BallotRequest request = RequestBodies.required(body);
-        URI location = uri.getAbsolutePathBuilder().path(request.memberId()).build();
+        // without a member the use case refuses the ballot (422) before the location is needed
+        URI location = request.memberId() == null ? null
+                : uri.getAbsolutePathBuilder().path(request.memberId()).build();
         // the audit entry of the 201 commits with the ballot: one commit, never one without the other (issue 20)
         voting.cast(caller, konwentId, voteId, request.memberId(), request.choice(),
                 audit.inTheCommand(context, Response.Status.CREATED.getStatusCode(), location));

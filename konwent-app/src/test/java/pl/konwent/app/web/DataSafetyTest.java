@@ -171,11 +171,19 @@ class DataSafetyTest {
      * current repository writes columns a schema migrated by a past changelog lacks).
      */
     static void legacyMembers(org.jdbi.v3.core.Jdbi jdbi, String konwentId, List<String> ids) {
+        legacyMembers(jdbi, konwentId, ids, false);
+    }
+
+    /** The same, for a schema whose member rows already carry {@code changed_at} (not null). */
+    static void legacyMembers(org.jdbi.v3.core.Jdbi jdbi, String konwentId, List<String> ids, boolean changedAt) {
+        String changed = changedAt ? ", changed_at" : "";
+        String changedValue = changedAt ? ", 1318586400000" : "";
         jdbi.useHandle(handle -> {
             for (String id : ids) {
                 handle.execute("INSERT INTO member (id, konwent_id, name, search_name, kind, town, search_town, "
-                        + "voivodeship, status, contact, joined_at, version) VALUES (?, ?, ?, ?, "
-                        + "'CIS', 'Warszawa', 'warszawa', '14', 'ACTIVE', ?, 1318586400000, 1)", id, konwentId,
+                        + "voivodeship, status, contact, joined_at, version" + changed + ") VALUES (?, ?, ?, ?, "
+                        + "'CIS', 'Warszawa', 'warszawa', '14', 'ACTIVE', ?, 1318586400000, 1" + changedValue + ")",
+                        id, konwentId,
                         "CIS " + id, "cis " + id, "{\"address\":{\"street\":\"ul. Społeczna 1\",\"postalCode\":"
                                 + "\"00-001\",\"town\":\"Warszawa\",\"voivodeship\":\"MAZOWIECKIE\"},"
                                 + "\"phone\":null,\"email\":null,\"foundingInstitution\":{\"name\":\"Gmina\","

@@ -37,7 +37,7 @@ class SecretBallotMigrationTest {
         Jdbi jdbi = database.jdbi();
         DataSafetyTest.legacyKonwent(jdbi, KONWENT.value(), T0);
         List<String> members = List.of("m-1", "m-2", "m-3");
-        DataSafetyTest.legacyMembers(jdbi, KONWENT.value(), members);
+        DataSafetyTest.legacyMembers(jdbi, KONWENT.value(), members, true);
         JdbiVotes votes = new JdbiVotes(jdbi, new SecureIdSource());
         Vote closed = legacyVote(jdbi, votes, "v-zamkniete", members, List.of("FOR", "FOR", "AGAINST"));
         votes.replace(closed.closed(T0.plusSeconds(60), null), closed.version());

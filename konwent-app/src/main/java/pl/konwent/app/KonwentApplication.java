@@ -298,9 +298,9 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().register(new BodyLimitFilter(maxFileSize));
         environment.jersey().register(new CallerAuthentication(authentication, unitOfWork::onOneHandle,
                 clusterReads::awaitWritesCommittedAnywhere));
-        if (clusterReads.onCluster()) {
-            environment.jersey().register(
-                    new ClusterConsistentResources(clusterReads::awaitWritesCommittedAnywhere).binder());
+        if (clusterReads.mayBeCluster()) {
+            environment.jersey().register(new ClusterConsistentResources(clusterReads::onCluster,
+                    clusterReads::awaitWritesCommittedAnywhere).binder());
         }
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new ConditionalGetFilter());

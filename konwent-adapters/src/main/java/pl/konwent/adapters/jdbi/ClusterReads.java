@@ -1,8 +1,10 @@
 package pl.konwent.adapters.jdbi;
 
+import java.sql.SQLException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,39 +21,63 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterReads {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterReads.class);
-    private static final ClusterReads ONE_SERVER = new ClusterReads(null);
+    private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+    private static final ClusterReads ONE_SERVER = new ClusterReads(null, false);
 
-    private final Jdbi onCluster;
+    private final Jdbi jdbi;
+    /** Whether the database is a Galera node; null until the database has answered. */
+    private volatile Boolean galera;
 
-    private ClusterReads(Jdbi onCluster) {
-        this.onCluster = onCluster;
+    private ClusterReads(Jdbi jdbi, Boolean galera) {
+        this.jdbi = jdbi;
+        this.galera = galera;
     }
 
-    /** Asks the database once, at start, whether it is a Galera node (MariaDB's {@code wsrep_on}). */
+    /**
+     * Asks the database at start whether it is a Galera node (MariaDB's {@code wsrep_on}); a database that cannot be
+     * reached then is asked again at first use, so an instance started while its node was away does not run without
+     * the waits a cluster needs.
+     */
     public static ClusterReads of(Jdbi jdbi, String url) {
         if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
             return ONE_SERVER;
         }
-        boolean galera;
+        ClusterReads reads = new ClusterReads(jdbi, null);
         try {
-            galera = jdbi.withHandle(handle -> handle.createQuery("SELECT @@global.wsrep_on")
-                    .mapTo(Integer.class).one()) == 1;
-        } catch (RuntimeException noSuchVariable) {
-            galera = false; // MySQL, or a MariaDB built without wsrep
+            if (reads.onCluster()) {
+                LOG.info("Galera cluster: reads that must see writes committed at other nodes wait for them "
+                        + "(wsrep_sync_wait for that statement only)");
+            }
+        } catch (RuntimeException unreachable) {
+            LOG.warn("Could not ask the database whether it is a Galera node; asking again at first use", unreachable);
         }
-        if (galera) {
-            LOG.info("Galera cluster: reads that must see writes committed at other nodes wait for them "
-                    + "(wsrep_sync_wait for that statement only)");
-        }
-        return galera ? new ClusterReads(jdbi) : ONE_SERVER;
+        return reads;
     }
 
     public static ClusterReads oneServer() {
         return ONE_SERVER;
     }
 
+    /** Whether the database is a Galera node; asks it if it has not answered yet (a failure to reach it is thrown). */
     public boolean onCluster() {
-        return onCluster != null;
+        Boolean known = galera;
+        if (known == null) {
+            known = askWhetherGalera();
+            galera = known;
+        }
+        return known;
+    }
+
+    private boolean askWhetherGalera() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT @@global.wsrep_on")
+                    .mapTo(Integer.class).one()) == 1;
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == UNKNOWN_SYSTEM_VARIABLE) {
+                return false; // MySQL, or a MariaDB built without wsrep
+            }
+            throw e;
+        }
     }
 
     /**
@@ -60,8 +86,8 @@ public final class ClusterReads {
      * with the database's error, which the web layer answers 503.
      */
     public void awaitWritesCommittedAnywhere() {
-        if (onCluster != null) {
-            onCluster.useHandle(handle -> handle.execute("SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1"));
+        if (onCluster()) {
+            jdbi.useHandle(handle -> handle.execute("SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1"));
         }
     }
 
@@ -71,10 +97,15 @@ public final class ClusterReads {
      */
     public <T> T readingAgainIfMissing(Supplier<T> read, Predicate<T> missing) {
         T answer = read.get();
-        if (onCluster == null || !missing.test(answer)) {
+        if (!missing.test(answer) || !onCluster()) {
             return answer;
         }
         awaitWritesCommittedAnywhere();
         return read.get();
+    }
+
+    /** False for H2: no cluster can be behind it, and nothing needs to ask. */
+    public boolean mayBeCluster() {
+        return this != ONE_SERVER;
     }
 }

@@ -19,12 +19,18 @@ import pl.konwent.domain.shared.DomainException;
  * reads a request body as a stream is not run twice (the stream is spent); it answers as it found. A method marked
  * {@link CausalRead} waits before it runs.
  *
- * <p>On one server this provider is not registered and Jersey invokes resource methods as usual.
+ * <p>On one server it invokes resource methods as Jersey does; on H2 it is not registered at all.
  */
 public final class ClusterConsistentResources implements ResourceMethodInvocationHandlerProvider {
+    private final java.util.function.BooleanSupplier onCluster;
     private final Runnable awaitWrites;
 
-    public ClusterConsistentResources(Runnable awaitWrites) {
+    /**
+     * @param onCluster   whether the database is a cluster node (asked once, then known)
+     * @param awaitWrites waits until the node has applied every write committed anywhere
+     */
+    public ClusterConsistentResources(java.util.function.BooleanSupplier onCluster, Runnable awaitWrites) {
+        this.onCluster = onCluster;
         this.awaitWrites = awaitWrites;
     }
 
@@ -45,7 +51,9 @@ public final class ClusterConsistentResources implements ResourceMethodInvocatio
         if (handling.isAnnotationPresent(CausalRead.class)
                 || resourceMethod.getDefinitionMethod().isAnnotationPresent(CausalRead.class)) {
             return (target, method, args) -> {
-                awaitWrites.run();
+                if (onCluster.getAsBoolean()) {
+                    awaitWrites.run();
+                }
                 return method.invoke(target, args);
             };
         }
@@ -54,7 +62,8 @@ public final class ClusterConsistentResources implements ResourceMethodInvocatio
             try {
                 return method.invoke(target, args);
             } catch (InvocationTargetException thrown) {
-                if (runsOnce || !(thrown.getCause() instanceof DomainException.NotFound)) {
+                if (runsOnce || !(thrown.getCause() instanceof DomainException.NotFound)
+                        || !onCluster.getAsBoolean()) {
                     throw thrown;
                 }
             }

@@ -54,8 +54,12 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** Brings the database up to the changelog, or finds it there; closes the data source. */
-    static Outcome onStart(ManagedDataSource dataSource, String changelog) throws Exception {
+    /**
+     * Brings the database up to the changelog, or finds it there; closes the data source. Starts within one JVM take
+     * turns (tests run several servers in one): Liquibase keeps lock state per JVM, and two updates in one JVM were
+     * seen to run the same changeset together; servers in separate processes wait on Liquibase's lock row.
+     */
+    static synchronized Outcome onStart(ManagedDataSource dataSource, String changelog) throws Exception {
         String fingerprint = fingerprint(changelog);
         if (fingerprint != null && upToDate(dataSource, fingerprint)) {
             dataSource.stop();

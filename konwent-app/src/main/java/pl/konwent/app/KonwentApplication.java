@@ -296,7 +296,7 @@ public class KonwentApplication extends Application<KonwentConfiguration> {
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new ProblemMapper());
         environment.jersey().register(new BodyLimitFilter(maxFileSize));
-        environment.jersey().register(new CallerAuthentication(authentication, unitOfWork::onOneHandle,
+        environment.jersey().register(new CallerAuthentication(authentication, unitOfWork::onOneConnection,
                 clusterReads::awaitWritesCommittedAnywhere));
         if (clusterReads.mayBeCluster()) {
             environment.jersey().register(new ClusterConsistentResources(clusterReads::onCluster,

@@ -17,20 +17,13 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Runs reads on one handle, so one pool borrow, without a transaction (no {@code SET autocommit} round trips):
-     * repositories attached on demand on this thread share it. For the caller's identity and roles (issue 20).
-     */
-    public <T> T onOneHandle(Supplier<T> reads) {
-        return jdbi.withHandle(handle -> reads.get());
-    }
-
-    /**
-     * The same handle for a use case's reads and its transaction (one pool borrow): {@link #inTransaction} inside
-     * joins it, and only the transaction pays {@code SET autocommit}. A ballot runs so (issue 20).
+     * Runs a use case's reads and its transaction on one handle, so one pool borrow, without a transaction around the
+     * reads (no {@code SET autocommit} round trips): repositories attached on demand on this thread share it, and
+     * {@link #inTransaction} inside joins it. For the caller's identity and roles, and for a ballot (issue 20).
      */
     @Override
     public <T> T onOneConnection(Supplier<T> steps) {
-        return onOneHandle(steps);
+        return jdbi.withHandle(handle -> steps.get());
     }
 
     /** Deadlocks and serialization failures (MySQL 1213, SQLSTATE 40001) are retried this many times in all. */
